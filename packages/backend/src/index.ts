@@ -69,4 +69,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+backend.add(import('@ml-platform/backstage-plugin-ml-platform-backend'));
+backend.add(import('@ml-platform/backstage-plugin-scaffolder-backend-module-ml-platform'));
+backend.add(import('@ml-platform/backstage-plugin-catalog-backend-module-mlflow'));
+backend.add(import('@ml-platform/backstage-plugin-permission-backend-module-ml-platform-policy'));
+backend.add(import('@ml-platform/backstage-plugin-auth-backend-module-demo-provider'));
 backend.start();

@@ -1,0 +1,7 @@
+import { mlPlatformPlugin } from './plugin';
+
+describe('ml-platform', () => {
+  it('should export plugin', () => {
+    expect(mlPlatformPlugin).toBeDefined();
+  });
+});
