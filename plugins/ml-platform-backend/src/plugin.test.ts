@@ -1,129 +1,63 @@
 import {
   mockCredentials,
+  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { todoListServiceRef } from './services/TodoListService';
-import { mlPlatformPlugin } from './plugin';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ConflictError,
-  AuthenticationError,
-  NotAllowedError,
-} from '@backstage/errors';
+import { mlPlatformPlugin } from './plugin';
 
-// TEMPLATE NOTE:
-// Plugin tests are integration tests for your plugin, ensuring that all pieces
-// work together end-to-end. You can still mock injected backend services
-// however, just like anyone who installs your plugin might replace the
-// services with their own implementations.
-describe('plugin', () => {
-  it('should create and read TODO items', async () => {
-    const { server } = await startTestBackend({
-      features: [mlPlatformPlugin],
-    });
-
-    await request(server).get('/api/ml-platform/todos').expect(200, {
-      items: [],
-    });
-
-    const createRes = await request(server)
-      .post('/api/ml-platform/todos')
-      .send({ title: 'My Todo' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: 'My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-
-    const createdTodoItem = createRes.body;
-
-    await request(server)
-      .get('/api/ml-platform/todos')
-      .expect(200, {
-        items: [createdTodoItem],
-      });
-
-    await request(server)
-      .get(`/api/ml-platform/todos/${createdTodoItem.id}`)
-      .expect(200, createdTodoItem);
+describe('mlPlatformPlugin /status', () => {
+  const config = mockServices.rootConfig.factory({
+    data: { mlPlatform: { environmentName: 'unit test' } },
   });
 
-  it('should create TODO item with catalog information', async () => {
+  it('reports every system, here all unconfigured', async () => {
+    const { server } = await startTestBackend({
+      features: [mlPlatformPlugin, config],
+    });
+    const response = await request(server)
+      .get('/api/ml-platform/status')
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      environmentName: 'unit test',
+      connections: [
+        expect.objectContaining({ component: 'kubernetes', state: 'not-configured' }),
+        expect.objectContaining({ component: 'mlflow', state: 'not-configured' }),
+        expect.objectContaining({ component: 'prometheus', state: 'not-configured' }),
+      ],
+    });
+  });
+
+  it('refuses a user the policy denies', async () => {
     const { server } = await startTestBackend({
       features: [
         mlPlatformPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: {
-                name: 'my-component',
-                namespace: 'default',
-                title: 'My Component',
-              },
-              spec: {
-                type: 'service',
-                owner: 'me',
-              },
-            },
-          ],
+        config,
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
+    });
+    const response = await request(server)
+      .get('/api/ml-platform/status')
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toContain(
+      'ml-platform.platform.status.read',
+    );
+  });
+
+  it('refuses anonymous requests', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        mlPlatformPlugin,
+        config,
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
         }),
       ],
     });
-
-    const createRes = await request(server)
-      .post('/api/ml-platform/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: '[My Component] My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-  });
-
-  it('should forward errors from the TodoListService', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        mlPlatformPlugin,
-        createServiceFactory({
-          service: todoListServiceRef,
-          deps: {},
-          factory: () => ({
-            createTodo: jest.fn().mockRejectedValue(new ConflictError()),
-            listTodos: jest.fn().mockRejectedValue(new AuthenticationError()),
-            getTodo: jest.fn().mockRejectedValue(new NotAllowedError()),
-          }),
-        })
-      ],
-    });
-
-    const createRes = await request(server)
-      .post('/api/ml-platform/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-    expect(createRes.status).toBe(409);
-    expect(createRes.body).toMatchObject({
-      error: { name: 'ConflictError' },
-    });
-
-    const listRes = await request(server).get('/api/ml-platform/todos');
-    expect(listRes.status).toBe(401);
-    expect(listRes.body).toMatchObject({
-      error: { name: 'AuthenticationError' },
-    });
-
-    const getRes = await request(server).get('/api/ml-platform/todos/123');
-    expect(getRes.status).toBe(403);
-    expect(getRes.body).toMatchObject({
-      error: { name: 'NotAllowedError' },
-    });
+    const response = await request(server).get('/api/ml-platform/status');
+    expect(response.status).toBe(401);
   });
 });

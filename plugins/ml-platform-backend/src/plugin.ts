@@ -2,11 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { mlPlatformPermissions } from '@ml-platform/backstage-plugin-ml-platform-common';
+import { platformConnectionsServiceRef } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
 
 /**
- * mlPlatformPlugin backend plugin
+ * The ML platform backend plugin: the REST API behind the frontend.
  *
  * @public
  */
@@ -17,14 +18,20 @@ export const mlPlatformPlugin = createBackendPlugin({
       deps: {
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        connections: platformConnectionsServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
+      async init({
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+        connections,
+      }) {
+        permissionsRegistry.addPermissions(mlPlatformPermissions);
         httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
+          await createRouter({ httpAuth, permissions, connections }),
         );
       },
     });

@@ -1,19 +1,8 @@
-/***/
 /**
- * Common functionalities for the ml-platform plugin.
+ * Isomorphic types, permissions, label keys and validators of the ML platform.
  *
  * @packageDocumentation
  */
-
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './labels';
+export * from './permissions';
+export * from './validation';

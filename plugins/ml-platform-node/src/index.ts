@@ -1,18 +1,10 @@
-/***/
 /**
- * Node.js library for the ml-platform plugin.
+ * Backend library of the ML platform: connections to the cluster, MLflow and
+ * Prometheus, shared as services by the backend plugin and its modules.
  *
  * @packageDocumentation
  */
-
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './connections';
+export * from './kubeConfig';
+export * from './probes';
+export * from './services';

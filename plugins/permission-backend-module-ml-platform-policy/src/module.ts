@@ -1,7 +1,18 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { MlPlatformPolicyPolicy } from './policy/MlPlatformPolicyPolicy';
+import {
+  MlPlatformPermissionPolicy,
+  readAdminGroups,
+} from './MlPlatformPermissionPolicy';
 
+/**
+ * Installs the ML platform's permission policy in the permission backend.
+ *
+ * @public
+ */
 export const permissionModuleMlPlatformPolicy = createBackendModule({
   pluginId: 'permission',
   moduleId: 'ml-platform-policy',
@@ -9,10 +20,13 @@ export const permissionModuleMlPlatformPolicy = createBackendModule({
     registerInit({
       deps: {
         policy: policyExtensionPoint,
-        userInfo: coreServices.userInfo,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
       },
-      async init({ policy, userInfo }) {
-        policy.setPolicy(new MlPlatformPolicyPolicy(userInfo));
+      async init({ policy, config, logger }) {
+        const adminGroups = readAdminGroups(config);
+        logger.info(`Platform admins are the members of ${adminGroups.join(', ')}`);
+        policy.setPolicy(new MlPlatformPermissionPolicy(adminGroups));
       },
     });
   },

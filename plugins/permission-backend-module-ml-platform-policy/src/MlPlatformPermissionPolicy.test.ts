@@ -1,0 +1,103 @@
+import { ConfigReader } from '@backstage/config';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  platformStatusReadPermission,
+  teamNamespaceManagePermission,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+import {
+  MlPlatformPermissionPolicy,
+  readAdminGroups,
+} from './MlPlatformPermissionPolicy';
+
+function userWith(name: string, groups: string[]) {
+  const userEntityRef = `user:default/${name}`;
+  return {
+    credentials: mockCredentials.user(userEntityRef),
+    info: {
+      userEntityRef,
+      ownershipEntityRefs: [userEntityRef, ...groups.map(g => `group:default/${g}`)],
+    },
+  };
+}
+
+describe('MlPlatformPermissionPolicy', () => {
+  const policy = new MlPlatformPermissionPolicy(['group:default/platform-admins']);
+  const admin = userWith('erin', ['platform-admins']);
+  const member = userWith('alice', ['fraud-detection']);
+
+  it('lets platform admins create team namespaces', async () => {
+    expect(
+      await policy.handle({ permission: teamNamespaceManagePermission }, admin),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('denies team namespaces to team members', async () => {
+    expect(
+      await policy.handle({ permission: teamNamespaceManagePermission }, member),
+    ).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('lets signed-in users read the platform status and the catalog', async () => {
+    for (const permission of [
+      platformStatusReadPermission,
+      catalogEntityReadPermission,
+    ]) {
+      expect(await policy.handle({ permission }, member)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
+  });
+
+  it('denies requests without a user', async () => {
+    expect(
+      await policy.handle({ permission: platformStatusReadPermission }),
+    ).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('lets only owners delete catalog entities', async () => {
+    expect(
+      await policy.handle({ permission: catalogEntityDeletePermission }, member),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: { claims: member.info.ownershipEntityRefs },
+      },
+    });
+    expect(
+      await policy.handle({ permission: catalogEntityDeletePermission }, admin),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('compares group refs case-insensitively', async () => {
+    const shouting = new MlPlatformPermissionPolicy(
+      readAdminGroups(
+        new ConfigReader({
+          mlPlatform: { permissions: { adminGroups: ['group:default/Ops'] } },
+        }),
+      ),
+    );
+    expect(
+      await shouting.handle(
+        { permission: teamNamespaceManagePermission },
+        userWith('olga', ['ops']),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+});
+
+describe('readAdminGroups', () => {
+  it('defaults to group:default/platform-admins', () => {
+    expect(readAdminGroups(new ConfigReader({}))).toEqual([
+      'group:default/platform-admins',
+    ]);
+  });
+});
