@@ -4,31 +4,17 @@ export interface Config {
   catalog?: {
     providers?: {
       /**
-       * MlflowProvider configuration.
+       * Registers every MLflow registered model as a catalog entity. The MLflow
+       * server is the one configured at mlPlatform.mlflow.baseUrl.
        */
-      mlflowProvider?:
-        | {
-            /**
-             * The target that this provider should consume.
-             */
-            target: string;
-            /**
-             * Overrides the schedule at which this provider runs.
-             */
-            schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-          }
-        | {
-            [name: string]: {
-              /**
-               * The target that this provider should consume.
-               */
-              target: string;
-              /**
-               * Overrides the schedule at which this provider runs.
-               */
-              schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-            };
-          };
+      mlflow?: {
+        /** How often the full sync runs. Default: every 30 minutes. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /** Model tag naming the owning team. Default: ml-platform.io/team */
+        ownerTag?: string;
+        /** Owner of models without the owner tag. Default: group:default/platform-admins */
+        defaultOwner?: string;
+      };
     };
   };
 }

@@ -1,11 +1,3 @@
-/*
- * Hi!
- *
- * Note that this is an EXAMPLE Backstage backend. Please check the README.
- *
- * Happy hacking!
- */
-
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
@@ -13,65 +5,55 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// scaffolder plugin
+// Scaffolder, with the ML platform's actions
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+backend.add(
+  import('@ml-platform/backstage-plugin-scaffolder-backend-module-ml-platform'),
+);
 
-// techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
 
-// auth plugin
+// Auth: demo sign-in when auth.providers.demo is configured (local
+// development only), OIDC when auth.providers.oidc is (production).
 backend.add(import('@backstage/plugin-auth-backend'));
-// See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-// See https://backstage.io/docs/auth/guest/provider
+backend.add(
+  import('@ml-platform/backstage-plugin-auth-backend-module-demo-provider'),
+);
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 
-// catalog plugin
+// Catalog, with MLflow registered models as entities
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
-
-// See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-
-// permission plugin
-backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@ml-platform/backstage-plugin-catalog-backend-module-mlflow'),
 );
 
-// search plugin
+// Permissions, decided by the ML platform's policy
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import(
+    '@ml-platform/backstage-plugin-permission-backend-module-ml-platform-policy'
+  ),
+);
+
 backend.add(import('@backstage/plugin-search-backend'));
-
-// search engine
-// See https://backstage.io/docs/features/search/search-engines
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
-
-// search collators
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
-// kubernetes plugin
 backend.add(import('@backstage/plugin-kubernetes-backend'));
-
-// user settings plugin
 backend.add(import('@backstage/plugin-user-settings-backend'));
-
-// notifications and signals plugins
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
-
-// mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@ml-platform/backstage-plugin-ml-platform-backend'));
-backend.add(import('@ml-platform/backstage-plugin-scaffolder-backend-module-ml-platform'));
-backend.add(import('@ml-platform/backstage-plugin-catalog-backend-module-mlflow'));
-backend.add(import('@ml-platform/backstage-plugin-permission-backend-module-ml-platform-policy'));
-backend.add(import('@ml-platform/backstage-plugin-auth-backend-module-demo-provider'));
+
 backend.start();

@@ -57,7 +57,7 @@ describe('demo sign-in', () => {
     expect(response.body.backstageIdentity.identity).toEqual({
       type: 'user',
       userEntityRef: 'user:default/alice',
-      ownershipEntityRefs: ['group:default/fraud-detection', 'user:default/alice'],
+      ownershipEntityRefs: ['user:default/alice', 'group:default/fraud-detection'],
     });
     expect(decodeClaims(response.body.backstageIdentity.token).sub).toBe(
       'user:default/alice',

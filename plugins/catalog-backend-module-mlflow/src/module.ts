@@ -1,13 +1,22 @@
 import {
   coreServices,
   createBackendModule,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { MlflowProvider } from './provider/MlflowProvider';
+import { TEAM_LABEL } from '@ml-platform/backstage-plugin-ml-platform-common';
+import { platformConnectionsServiceRef } from '@ml-platform/backstage-plugin-ml-platform-node';
+import { MlflowModelProvider } from './MlflowModelProvider';
 
+/**
+ * Registers MLflow registered models as catalog entities when
+ * `catalog.providers.mlflow` and `mlPlatform.mlflow.baseUrl` are configured.
+ *
+ * @public
+ */
 export const catalogModuleMlflow = createBackendModule({
-  moduleId: 'mlflow-provider',
   pluginId: 'catalog',
+  moduleId: 'mlflow',
   register({ registerInit }) {
     registerInit({
       deps: {
@@ -15,15 +24,37 @@ export const catalogModuleMlflow = createBackendModule({
         config: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
         processing: catalogProcessingExtensionPoint,
+        connections: platformConnectionsServiceRef,
       },
-      async init({ logger, scheduler, config, processing }) {
+      async init({ logger, config, scheduler, processing, connections }) {
+        const providerConfig = config.getOptionalConfig('catalog.providers.mlflow');
+        if (!providerConfig) {
+          return;
+        }
+        if (!connections.mlflow) {
+          throw new Error(
+            'catalog.providers.mlflow is configured, but mlPlatform.mlflow.baseUrl is not',
+          );
+        }
+        const schedule = providerConfig.has('schedule')
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              providerConfig.getConfig('schedule'),
+            )
+          : { frequency: { minutes: 30 }, timeout: { minutes: 10 } };
         processing.addEntityProvider(
-          MlflowProvider.fromConfig(config, {
+          new MlflowModelProvider({
+            providerId: 'default',
+            mlflowBaseUrl: connections.mlflow.baseUrl,
+            mlflowExternalUrl: connections.mlflow.externalUrl,
+            ownerTag: providerConfig.getOptionalString('ownerTag') ?? TEAM_LABEL,
+            defaultOwner:
+              providerConfig.getOptionalString('defaultOwner') ??
+              'group:default/platform-admins',
             logger,
-            scheduler,
+            taskRunner: scheduler.createScheduledTaskRunner(schedule),
           }),
         );
-      }
+      },
     });
   },
-})
+});

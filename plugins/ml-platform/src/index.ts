@@ -1,1 +1,8 @@
+/**
+ * The ML platform frontend plugin.
+ *
+ * @packageDocumentation
+ */
 export { mlPlatformPlugin as default } from './plugin';
+export * from './api/MlPlatformClient';
+export { PlatformStatusCard } from './components/PlatformStatus';

@@ -1,8 +1,7 @@
-/***/
 /**
  * The ml-platform module for @backstage/plugin-scaffolder-backend.
  *
  * @packageDocumentation
  */
-
-export { scaffolderModule as default } from './module';
+export { scaffolderModuleMlPlatform as default } from './module';
+export { createValidateAction } from './actions/validate';

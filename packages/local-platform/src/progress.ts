@@ -1,0 +1,30 @@
+/** Progress lines of the CLI: elapsed time, component, message. */
+export type Reporter = {
+  (component: string, message: string): void;
+  /** Milliseconds since the reporter was created. */
+  elapsed(): number;
+};
+
+export function formatDuration(ms: number): string {
+  if (ms < 60_000) {
+    return `${(ms / 1000).toFixed(1)}s`;
+  }
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.round((ms % 60_000) / 1000);
+  return `${minutes}m${String(seconds).padStart(2, '0')}s`;
+}
+
+export function createReporter(write: (line: string) => void = line => process.stdout.write(`${line}\n`)): Reporter {
+  const started = Date.now();
+  const report = ((component: string, message: string) => {
+    const time = formatDuration(Date.now() - started).padStart(6);
+    write(`[${time}] ${component.padEnd(23)} ${message}`);
+  }) as Reporter;
+  report.elapsed = () => Date.now() - started;
+  return report;
+}
+
+/** A reporter that prints nothing (library use). */
+export function silentReporter(): Reporter {
+  return createReporter(() => {});
+}

@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+  type KubernetesObject,
+} from '@kubernetes/client-node';
+import { FIELD_MANAGER } from './crds.ts';
+import { MLFLOW_ENV, venvPython } from './mlflow.ts';
+import type { PlatformPaths, StateLayout } from './paths.ts';
+import { sleep, tailFile } from './processes.ts';
+import type { Reporter } from './progress.ts';
+import { DEMO_TEAMS, renderTeamObjects } from './teams.ts';
+
+export const SEED_SCRIPT = 'seed_mlflow.py';
+
+/**
+ * Applies the team namespaces, quotas, limit ranges and role bindings with
+ * server-side apply, then waits until the quota controller has filled in
+ * every quota's `status.used`: until then quota admission rejects creates
+ * with "status unknown for quota".
+ */
+export async function seedKubernetes(kubeconfigPath: string, report: Reporter, timeoutMs = 60_000): Promise<void> {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfigPath);
+  const objects = kc.makeApiClient(KubernetesObjectApi);
+  const core = kc.makeApiClient(CoreV1Api);
+  const manifests = renderTeamObjects();
+  for (const manifest of manifests) {
+    await objects.patch(
+      manifest as KubernetesObject,
+      undefined,
+      undefined,
+      FIELD_MANAGER,
+      true,
+      PatchStrategy.ServerSideApply,
+    );
+  }
+  report('seed kubernetes', `applied ${manifests.length} objects (namespaces ${DEMO_TEAMS.map(t => t.team).join(', ')})`);
+  const quotas = manifests.filter(m => m.kind === 'ResourceQuota');
+  const deadline = Date.now() + timeoutMs;
+  for (const quota of quotas) {
+    for (;;) {
+      const current = await core.readNamespacedResourceQuota({
+        name: quota.metadata.name,
+        namespace: quota.metadata.namespace,
+      });
+      const used = current.status?.used ?? {};
+      if (Object.keys(quota.spec.hard).every(k => k in used)) {
+        break;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `ResourceQuota ${quota.metadata.namespace}/${quota.metadata.name} has no status.used after ${timeoutMs / 1000}s: is kube-controller-manager running? (see its log)`,
+        );
+      }
+      await sleep(250);
+    }
+  }
+  report('seed kubernetes', 'quota controller has computed status.used of every team quota');
+}
+
+/** Runs platform/seed/seed_mlflow.py in the MLflow venv against the running server. */
+export async function seedMlflow(
+  paths: PlatformPaths,
+  layout: StateLayout,
+  venv: string,
+  trackingUri: string,
+  report: Reporter,
+): Promise<void> {
+  const script = path.join(paths.seedDir, SEED_SCRIPT);
+  const logFile = path.join(layout.logsDir, 'seed-mlflow.log');
+  fs.mkdirSync(layout.logsDir, { recursive: true });
+  fs.appendFileSync(logFile, `\n===== ${new Date().toISOString()} ${script}\n`);
+  const teams = DEMO_TEAMS.map(t => ({ team: t.team, project: t.project, ...t.mlflow }));
+  const child = spawn(venvPython(venv), [script, '--teams-json', JSON.stringify(teams)], {
+    cwd: paths.seedDir,
+    env: { ...process.env, ...MLFLOW_ENV, MLFLOW_TRACKING_URI: trackingUri },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let pending = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    fs.appendFileSync(logFile, chunk);
+    pending += chunk.toString('utf8');
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.startsWith('seed: ')) {
+        report('seed mlflow', line.slice('seed: '.length));
+      }
+    }
+  });
+  child.stderr.on('data', (chunk: Buffer) => fs.appendFileSync(logFile, chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) {
+    throw new Error(
+      `The MLflow seed failed (exit code ${code})\n--- last lines of ${logFile} ---\n${tailFile(logFile)}`,
+    );
+  }
+}

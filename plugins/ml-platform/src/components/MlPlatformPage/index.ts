@@ -1,0 +1,1 @@
+export { MlPlatformPage } from "./MlPlatformPage";

@@ -1,0 +1,1 @@
+export { PlatformStatusCard } from './PlatformStatusCard';

@@ -1,7 +1,0 @@
-import { mlPlatformPlugin } from './plugin';
-
-describe('ml-platform', () => {
-  it('should export plugin', () => {
-    expect(mlPlatformPlugin).toBeDefined();
-  });
-});
