@@ -6,5 +6,11 @@ import { signInModule } from './modules/signIn';
 import { oidcAuthModule } from './modules/auth/oidc';
 
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule, signInModule, oidcAuthModule],
+  features: [
+    catalogPlugin,
+    navModule,
+    homeModule,
+    signInModule,
+    oidcAuthModule,
+  ],
 });

@@ -21,7 +21,10 @@ export function readDemoUser(header: string | string[] | undefined): string {
   }
   if (!USER_NAME.test(header)) {
     throw new InputError(
-      `${DEMO_USER_HEADER} must be a catalog user name, got "${header.slice(0, 80)}"`,
+      `${DEMO_USER_HEADER} must be a catalog user name, got "${header.slice(
+        0,
+        80,
+      )}"`,
     );
   }
   return header;
@@ -37,7 +40,9 @@ export const demoAuthenticator = createProxyAuthenticator<
   }),
   initialize() {},
   async authenticate({ req }) {
-    return { result: { userName: readDemoUser(req.headers[DEMO_USER_HEADER]) } };
+    return {
+      result: { userName: readDemoUser(req.headers[DEMO_USER_HEADER]) },
+    };
   },
 });
 

@@ -14,7 +14,9 @@ const users = [
       memberOf: ['fraud-detection'],
     },
     // As the catalog's processing would add them.
-    relations: [{ type: 'memberOf', targetRef: 'group:default/fraud-detection' }],
+    relations: [
+      { type: 'memberOf', targetRef: 'group:default/fraud-detection' },
+    ],
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -57,7 +59,10 @@ describe('demo sign-in', () => {
     expect(response.body.backstageIdentity.identity).toEqual({
       type: 'user',
       userEntityRef: 'user:default/alice',
-      ownershipEntityRefs: ['user:default/alice', 'group:default/fraud-detection'],
+      ownershipEntityRefs: [
+        'user:default/alice',
+        'group:default/fraud-detection',
+      ],
     });
     expect(decodeClaims(response.body.backstageIdentity.token).sub).toBe(
       'user:default/alice',
@@ -98,6 +103,23 @@ describe('demo sign-in', () => {
 
   it('does not exist unless enabled in config', async () => {
     const server = await startAuth({ providers: {} });
+    expect(
+      (
+        await request(server)
+          .get('/api/auth/demo/refresh')
+          .set('x-ml-platform-demo-user', 'alice')
+      ).status,
+    ).toBe(404);
+    expect((await request(server).get('/api/auth/demo-users')).status).toBe(
+      404,
+    );
+  });
+
+  it('stays off in production even when listed', async () => {
+    const server = await startAuth({
+      environment: 'production',
+      providers: { demo: {} },
+    });
     expect(
       (
         await request(server)

@@ -9,7 +9,9 @@ import { createDemoUsersRouter } from './demoUsers';
 
 /**
  * Demo sign-in for local development. It does nothing unless
- * `auth.providers.demo` is present in config.
+ * `auth.providers.demo` is present in config and `auth.environment` is
+ * `development`, so a production config layered on top of a development one
+ * turns it off.
  *
  * @public
  */
@@ -28,6 +30,14 @@ export const authModuleDemoProvider = createBackendModule({
       },
       async init({ providers, config, logger, httpRouter, catalog, auth }) {
         if (!config.has('auth.providers.demo')) {
+          return;
+        }
+        const environment =
+          config.getOptionalString('auth.environment') ?? 'development';
+        if (environment !== 'development') {
+          logger.info(
+            `Demo sign-in stays off: auth.environment is "${environment}", and it is only for "development"`,
+          );
           return;
         }
         logger.warn(

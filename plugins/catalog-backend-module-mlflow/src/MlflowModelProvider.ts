@@ -28,7 +28,9 @@ export async function* listRegisteredModels(
     const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
     if (!response.ok) {
       throw new Error(
-        `MLflow answered ${response.status} to ${url.pathname}: ${(await response.text()).slice(0, 200)}`,
+        `MLflow answered ${response.status} to ${url.pathname}: ${(
+          await response.text()
+        ).slice(0, 200)}`,
       );
     }
     const page = (await response.json()) as {
@@ -70,7 +72,9 @@ export class MlflowModelProvider implements EntityProvider {
     }
     const entities = [];
     for await (const page of listRegisteredModels(this.options.mlflowBaseUrl)) {
-      entities.push(...page.map(model => registeredModelToEntity(model, this.options)));
+      entities.push(
+        ...page.map(model => registeredModelToEntity(model, this.options)),
+      );
     }
     await this.#connection.applyMutation({
       type: 'full',

@@ -48,7 +48,9 @@ export function registeredModelToEntity(
   const tags = new Map((model.tags ?? []).map(t => [t.key, t.value]));
   const team = tags.get(options.ownerTag);
   const project = tags.get(PROJECT_LABEL);
-  const modelUrl = `${options.mlflowExternalUrl}/#/models/${encodeURIComponent(model.name)}`;
+  const modelUrl = `${options.mlflowExternalUrl}/#/models/${encodeURIComponent(
+    model.name,
+  )}`;
   const location = `url:${modelUrl}`;
   return {
     apiVersion: 'backstage.io/v1alpha1',

@@ -27,7 +27,9 @@ export const catalogModuleMlflow = createBackendModule({
         connections: platformConnectionsServiceRef,
       },
       async init({ logger, config, scheduler, processing, connections }) {
-        const providerConfig = config.getOptionalConfig('catalog.providers.mlflow');
+        const providerConfig = config.getOptionalConfig(
+          'catalog.providers.mlflow',
+        );
         if (!providerConfig) {
           return;
         }
@@ -46,7 +48,8 @@ export const catalogModuleMlflow = createBackendModule({
             providerId: 'default',
             mlflowBaseUrl: connections.mlflow.baseUrl,
             mlflowExternalUrl: connections.mlflow.externalUrl,
-            ownerTag: providerConfig.getOptionalString('ownerTag') ?? TEAM_LABEL,
+            ownerTag:
+              providerConfig.getOptionalString('ownerTag') ?? TEAM_LABEL,
             defaultOwner:
               providerConfig.getOptionalString('defaultOwner') ??
               'group:default/platform-admins',

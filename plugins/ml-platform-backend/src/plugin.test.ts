@@ -23,9 +23,18 @@ describe('mlPlatformPlugin /status', () => {
     expect(response.body).toEqual({
       environmentName: 'unit test',
       connections: [
-        expect.objectContaining({ component: 'kubernetes', state: 'not-configured' }),
-        expect.objectContaining({ component: 'mlflow', state: 'not-configured' }),
-        expect.objectContaining({ component: 'prometheus', state: 'not-configured' }),
+        expect.objectContaining({
+          component: 'kubernetes',
+          state: 'not-configured',
+        }),
+        expect.objectContaining({
+          component: 'mlflow',
+          state: 'not-configured',
+        }),
+        expect.objectContaining({
+          component: 'prometheus',
+          state: 'not-configured',
+        }),
       ],
     });
   });

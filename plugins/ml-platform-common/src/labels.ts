@@ -25,4 +25,5 @@ export const MLFLOW_MODEL_ANNOTATION = `${ML_PLATFORM_LABEL_PREFIX}/mlflow-regis
 export const NAMESPACE_ANNOTATION = `${ML_PLATFORM_LABEL_PREFIX}/namespace`;
 
 /** Annotation read by the community Grafana plugin. @public */
-export const GRAFANA_DASHBOARD_SELECTOR_ANNOTATION = 'grafana/dashboard-selector';
+export const GRAFANA_DASHBOARD_SELECTOR_ANNOTATION =
+  'grafana/dashboard-selector';

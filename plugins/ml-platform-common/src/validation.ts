@@ -66,7 +66,8 @@ const DECIMAL_SUFFIXES: Record<string, number> = {
   E: 1e18,
 };
 
-const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d+))?$/;
+const QUANTITY =
+  /^([+-]?(?:\d+\.?\d*|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d+))?$/;
 
 /**
  * Parses a Kubernetes resource quantity ("500m", "2", "4Gi", "1e3") into its

@@ -14,7 +14,11 @@ const clusters = {
             serviceAccountToken: 'secret-token',
             caData: 'Q0E=',
           },
-          { name: 'prod', url: 'https://prod.example:6443', skipTLSVerify: true },
+          {
+            name: 'prod',
+            url: 'https://prod.example:6443',
+            skipTLSVerify: true,
+          },
         ],
       },
     ],

@@ -76,7 +76,9 @@ export function readPlatformConnections(config: Config): PlatformConnections {
           ),
         }
       : undefined,
-    prometheus: prometheusUrl ? { baseUrl: trimSlash(prometheusUrl) } : undefined,
+    prometheus: prometheusUrl
+      ? { baseUrl: trimSlash(prometheusUrl) }
+      : undefined,
   };
 }
 

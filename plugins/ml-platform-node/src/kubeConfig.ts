@@ -19,7 +19,11 @@ export function makeKubeConfig(cluster: ClusterConnection): KubeConfig {
     ],
     users: [{ name: 'ml-platform-backend', token: cluster.token }],
     contexts: [
-      { name: cluster.name, cluster: cluster.name, user: 'ml-platform-backend' },
+      {
+        name: cluster.name,
+        cluster: cluster.name,
+        user: 'ml-platform-backend',
+      },
     ],
     currentContext: cluster.name,
   });

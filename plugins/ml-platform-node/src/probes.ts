@@ -53,7 +53,9 @@ async function getText(url: string, timeoutMs: number): Promise<string> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   const text = await response.text();
   if (!response.ok) {
-    throw new Error(`HTTP ${response.status} from ${url}: ${text.slice(0, 200)}`);
+    throw new Error(
+      `HTTP ${response.status} from ${url}: ${text.slice(0, 200)}`,
+    );
   }
   return text.trim();
 }

@@ -20,13 +20,18 @@ function userWith(name: string, groups: string[]) {
     credentials: mockCredentials.user(userEntityRef),
     info: {
       userEntityRef,
-      ownershipEntityRefs: [userEntityRef, ...groups.map(g => `group:default/${g}`)],
+      ownershipEntityRefs: [
+        userEntityRef,
+        ...groups.map(g => `group:default/${g}`),
+      ],
     },
   };
 }
 
 describe('MlPlatformPermissionPolicy', () => {
-  const policy = new MlPlatformPermissionPolicy(['group:default/platform-admins']);
+  const policy = new MlPlatformPermissionPolicy([
+    'group:default/platform-admins',
+  ]);
   const admin = userWith('erin', ['platform-admins']);
   const member = userWith('alice', ['fraud-detection']);
 
@@ -38,7 +43,10 @@ describe('MlPlatformPermissionPolicy', () => {
 
   it('denies team namespaces to team members', async () => {
     expect(
-      await policy.handle({ permission: teamNamespaceManagePermission }, member),
+      await policy.handle(
+        { permission: teamNamespaceManagePermission },
+        member,
+      ),
     ).toEqual({ result: AuthorizeResult.DENY });
   });
 
@@ -61,7 +69,10 @@ describe('MlPlatformPermissionPolicy', () => {
 
   it('lets only owners delete catalog entities', async () => {
     expect(
-      await policy.handle({ permission: catalogEntityDeletePermission }, member),
+      await policy.handle(
+        { permission: catalogEntityDeletePermission },
+        member,
+      ),
     ).toEqual({
       result: AuthorizeResult.CONDITIONAL,
       pluginId: 'catalog',

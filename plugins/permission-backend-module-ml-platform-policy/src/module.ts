@@ -25,7 +25,9 @@ export const permissionModuleMlPlatformPolicy = createBackendModule({
       },
       async init({ policy, config, logger }) {
         const adminGroups = readAdminGroups(config);
-        logger.info(`Platform admins are the members of ${adminGroups.join(', ')}`);
+        logger.info(
+          `Platform admins are the members of ${adminGroups.join(', ')}`,
+        );
         policy.setPolicy(new MlPlatformPermissionPolicy(adminGroups));
       },
     });

@@ -33,7 +33,10 @@ export const mlPlatformApiRef = createApiRef<MlPlatformApi>({
 /** Talks to the ml-platform backend plugin with the signed-in user's token. @public */
 export class MlPlatformClient implements MlPlatformApi {
   constructor(
-    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
   ) {}
 
   async getStatus(): Promise<PlatformStatus> {

@@ -40,12 +40,16 @@ export function createValidateAction() {
           z
             .record(z.string())
             .optional()
-            .describe('Field name to value; each value must be a DNS-1123 label'),
+            .describe(
+              'Field name to value; each value must be a DNS-1123 label',
+            ),
         quantities: z =>
           z
             .record(z.union([z.string(), z.number()]))
             .optional()
-            .describe('Field name to value; each value must be a Kubernetes quantity'),
+            .describe(
+              'Field name to value; each value must be a Kubernetes quantity',
+            ),
       },
       output: {
         checked: z => z.number().describe('How many values were checked'),
@@ -64,7 +68,10 @@ export function createValidateAction() {
         throw new InputError(describeIssues(issues));
       }
       ctx.logger.info(
-        `${names.length + quantities.length} values are valid: ${[...names, ...quantities]
+        `${names.length + quantities.length} values are valid: ${[
+          ...names,
+          ...quantities,
+        ]
           .map(([field]) => field)
           .join(', ')}`,
       );

@@ -29,13 +29,17 @@ type DemoUser = {
 };
 
 /** Undefined when the backend has no demo sign-in (it answers 404). */
-async function fetchDemoUsers(authBaseUrl: string): Promise<DemoUser[] | undefined> {
+async function fetchDemoUsers(
+  authBaseUrl: string,
+): Promise<DemoUser[] | undefined> {
   const response = await fetch(`${authBaseUrl}/demo-users`);
   if (response.status === 404) {
     return undefined;
   }
   if (!response.ok) {
-    throw new Error(`The auth backend answered ${response.status} for the demo users`);
+    throw new Error(
+      `The auth backend answered ${response.status} for the demo users`,
+    );
   }
   return (await response.json()).users;
 }
@@ -46,7 +50,9 @@ async function fetchDemoUsers(authBaseUrl: string): Promise<DemoUser[] | undefin
  */
 export function DemoSignInPage(props: SignInPageProps) {
   const discoveryApi = useApi(discoveryApiRef);
-  const [signingIn, setSigningIn] = useState<string | undefined>(rememberedDemoUser);
+  const [signingIn, setSigningIn] = useState<string | undefined>(
+    rememberedDemoUser,
+  );
   const [signInError, setSignInError] = useState<Error>();
   const users = useAsync(
     async () => fetchDemoUsers(await discoveryApi.getBaseUrl('auth')),
@@ -72,7 +78,12 @@ export function DemoSignInPage(props: SignInPageProps) {
     return <Progress />;
   }
   if (users.error) {
-    return <ErrorPanel title="Cannot reach the Backstage backend" error={users.error} />;
+    return (
+      <ErrorPanel
+        title="Cannot reach the Backstage backend"
+        error={users.error}
+      />
+    );
   }
   if (users.value === undefined) {
     return (
@@ -98,7 +109,9 @@ export function DemoSignInPage(props: SignInPageProps) {
       render: user =>
         user.groups.length === 0
           ? 'no team'
-          : user.groups.map(group => <Chip key={group} size="small" label={group} />),
+          : user.groups.map(group => (
+              <Chip key={group} size="small" label={group} />
+            )),
     },
     {
       title: '',
@@ -119,7 +132,9 @@ export function DemoSignInPage(props: SignInPageProps) {
     <Page themeId="home">
       <Header title="ML Platform" subtitle="Local development sign-in" />
       <Content>
-        {signInError && <ErrorPanel title="Sign-in failed" error={signInError} />}
+        {signInError && (
+          <ErrorPanel title="Sign-in failed" error={signInError} />
+        )}
         <InfoCard
           title="Sign in as a demo user"
           subheader="Demo sign-in is enabled by auth.providers.demo for local development only; it lets anyone act as any user below."

@@ -1,4 +1,8 @@
-import { Content, ContentHeader, SupportButton } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  SupportButton,
+} from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import { PlatformStatusCard } from '../PlatformStatus';
 
@@ -8,8 +12,8 @@ export function MlPlatformPage() {
     <Content>
       <ContentHeader title="ML Platform">
         <SupportButton>
-          Team namespaces, notebooks, Spark, model serving and MLflow, provisioned through
-          software templates within your team's quota.
+          Team namespaces, notebooks, Spark, model serving and MLflow,
+          provisioned through software templates within your team's quota.
         </SupportButton>
       </ContentHeader>
       <Grid container spacing={3}>

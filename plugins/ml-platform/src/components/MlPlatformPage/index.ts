@@ -1,1 +1,1 @@
-export { MlPlatformPage } from "./MlPlatformPage";
+export { MlPlatformPage } from './MlPlatformPage';

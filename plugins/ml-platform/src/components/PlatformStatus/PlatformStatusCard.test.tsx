@@ -35,7 +35,8 @@ describe('PlatformStatusCard', () => {
               component: 'mlflow',
               endpoint: 'http://127.0.0.1:15000',
               state: 'down',
-              detail: 'connection refused: nothing listens there (is the server running?)',
+              detail:
+                'connection refused: nothing listens there (is the server running?)',
             },
             {
               component: 'prometheus',

@@ -10,7 +10,10 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { mlPlatformApiRef, type ConnectionStatus } from '../../api/MlPlatformClient';
+import {
+  mlPlatformApiRef,
+  type ConnectionStatus,
+} from '../../api/MlPlatformClient';
 
 const COMPONENT_TITLES: Record<ConnectionStatus['component'], string> = {
   kubernetes: 'Kubernetes',
@@ -53,7 +56,12 @@ export function PlatformStatusCard() {
     return <Progress />;
   }
   if (error) {
-    return <ResponseErrorPanel error={error} title="Could not read the platform status" />;
+    return (
+      <ResponseErrorPanel
+        error={error}
+        title="Could not read the platform status"
+      />
+    );
   }
   const down = value!.connections.filter(c => c.state === 'down');
   return (
@@ -62,13 +70,22 @@ export function PlatformStatusCard() {
       subheader={
         down.length === 0
           ? 'Every configured system answers.'
-          : `${down.map(c => COMPONENT_TITLES[c.component]).join(', ')} unreachable: check that the server runs and the URL in app-config is right.`
+          : `${down
+              .map(c => COMPONENT_TITLES[c.component])
+              .join(
+                ', ',
+              )} unreachable: check that the server runs and the URL in app-config is right.`
       }
       action={undefined}
       deepLink={undefined}
     >
       <Table<ConnectionStatus>
-        options={{ paging: false, search: false, toolbar: false, padding: 'dense' }}
+        options={{
+          paging: false,
+          search: false,
+          toolbar: false,
+          padding: 'dense',
+        }}
         columns={columns}
         data={value!.connections}
         actions={[
