@@ -17,7 +17,10 @@ export type GoBuildRecipe = {
 /** The version a go.mod pins for a module path (from its require block). */
 export function goModVersion(goMod: string, modulePath: string): string {
   const escaped = modulePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`^\\s*(?:require\\s+)?${escaped}\\s+(v\\S+)`, 'm').exec(goMod);
+  const match = new RegExp(
+    `^\\s*(?:require\\s+)?${escaped}\\s+(v\\S+)`,
+    'm',
+  ).exec(goMod);
   if (!match) {
     throw new Error(`go.mod does not require ${modulePath}`);
   }
@@ -34,7 +37,10 @@ export const GO_RECIPES: readonly GoBuildRecipe[] = [
     module: 'kubernetes',
     outputs: [
       { pkg: 'k8s.io/kubernetes/cmd/kube-apiserver', binary: 'kube-apiserver' },
-      { pkg: 'k8s.io/kubernetes/cmd/kube-controller-manager', binary: 'kube-controller-manager' },
+      {
+        pkg: 'k8s.io/kubernetes/cmd/kube-controller-manager',
+        binary: 'kube-controller-manager',
+      },
     ],
     ldflagsX: goMod => {
       const version = goModVersion(goMod, 'k8s.io/kubernetes');
@@ -48,9 +54,14 @@ export const GO_RECIPES: readonly GoBuildRecipe[] = [
   },
   {
     module: 'kube-state-metrics',
-    outputs: [{ pkg: 'k8s.io/kube-state-metrics/v2', binary: 'kube-state-metrics' }],
+    outputs: [
+      { pkg: 'k8s.io/kube-state-metrics/v2', binary: 'kube-state-metrics' },
+    ],
     ldflagsX: goMod => [
-      `github.com/prometheus/common/version.Version=${goModVersion(goMod, 'k8s.io/kube-state-metrics/v2')}`,
+      `github.com/prometheus/common/version.Version=${goModVersion(
+        goMod,
+        'k8s.io/kube-state-metrics/v2',
+      )}`,
     ],
   },
 ];
@@ -62,14 +73,22 @@ export type Binaries = {
   kubeStateMetrics: string;
 };
 
-type ModuleBuild = { recipe: GoBuildRecipe; moduleDir: string; binDir: string; ldflags: string };
+type ModuleBuild = {
+  recipe: GoBuildRecipe;
+  moduleDir: string;
+  binDir: string;
+  ldflags: string;
+};
 
 /**
  * The cache folder of a module's binaries: `<cache>/bin/<module>-<hash>` where
  * the hash covers go.mod, go.sum and the build recipe, so a changed pin builds
  * into a new folder and an unchanged one is never rebuilt.
  */
-export function moduleBuild(paths: PlatformPaths, recipe: GoBuildRecipe): ModuleBuild {
+export function moduleBuild(
+  paths: PlatformPaths,
+  recipe: GoBuildRecipe,
+): ModuleBuild {
   const moduleDir = path.join(paths.goModulesDir, recipe.module);
   const goModFile = path.join(moduleDir, 'go.mod');
   if (!fs.existsSync(goModFile)) {
@@ -77,25 +96,44 @@ export function moduleBuild(paths: PlatformPaths, recipe: GoBuildRecipe): Module
   }
   const goMod = fs.readFileSync(goModFile, 'utf8');
   const goSumFile = path.join(moduleDir, 'go.sum');
-  const goSum = fs.existsSync(goSumFile) ? fs.readFileSync(goSumFile, 'utf8') : '';
-  const ldflags = ['-s', '-w', ...recipe.ldflagsX(goMod).flatMap(x => ['-X', x])].join(' ');
+  const goSum = fs.existsSync(goSumFile)
+    ? fs.readFileSync(goSumFile, 'utf8')
+    : '';
+  const ldflags = [
+    '-s',
+    '-w',
+    ...recipe.ldflagsX(goMod).flatMap(x => ['-X', x]),
+  ].join(' ');
   const hash = crypto
     .createHash('sha256')
     .update(goMod)
     .update('\0')
     .update(goSum)
     .update('\0')
-    .update(JSON.stringify([recipe.outputs, ldflags, 'CGO_ENABLED=0', '-trimpath']))
+    .update(
+      JSON.stringify([recipe.outputs, ldflags, 'CGO_ENABLED=0', '-trimpath']),
+    )
     .digest('hex')
     .slice(0, 12);
-  return { recipe, moduleDir, binDir: path.join(paths.cacheDir, 'bin', `${recipe.module}-${hash}`), ldflags };
+  return {
+    recipe,
+    moduleDir,
+    binDir: path.join(paths.cacheDir, 'bin', `${recipe.module}-${hash}`),
+    ldflags,
+  };
 }
 
 function builtAlready(build: ModuleBuild): boolean {
-  return build.recipe.outputs.every(o => fs.existsSync(path.join(build.binDir, o.binary)));
+  return build.recipe.outputs.every(o =>
+    fs.existsSync(path.join(build.binDir, o.binary)),
+  );
 }
 
-function binaryPath(paths: PlatformPaths, module: string, binary: string): string {
+function binaryPath(
+  paths: PlatformPaths,
+  module: string,
+  binary: string,
+): string {
   const recipe = GO_RECIPES.find(r => r.module === module)!;
   return path.join(moduleBuild(paths, recipe).binDir, binary);
 }
@@ -105,12 +143,24 @@ export function binaryPaths(paths: PlatformPaths): Binaries {
   return {
     etcd: binaryPath(paths, 'etcd', 'etcd'),
     kubeApiserver: binaryPath(paths, 'kubernetes', 'kube-apiserver'),
-    kubeControllerManager: binaryPath(paths, 'kubernetes', 'kube-controller-manager'),
-    kubeStateMetrics: binaryPath(paths, 'kube-state-metrics', 'kube-state-metrics'),
+    kubeControllerManager: binaryPath(
+      paths,
+      'kubernetes',
+      'kube-controller-manager',
+    ),
+    kubeStateMetrics: binaryPath(
+      paths,
+      'kube-state-metrics',
+      'kube-state-metrics',
+    ),
   };
 }
 
-async function buildModule(build: ModuleBuild, logsDir: string, report: Reporter): Promise<void> {
+async function buildModule(
+  build: ModuleBuild,
+  logsDir: string,
+  report: Reporter,
+): Promise<void> {
   const { recipe } = build;
   const started = Date.now();
   const logFile = path.join(logsDir, `build-${recipe.module}.log`);
@@ -127,14 +177,23 @@ async function buildModule(build: ModuleBuild, logsDir: string, report: Reporter
     single ? path.join(tmpDir, recipe.outputs[0].binary) : `${tmpDir}/`,
     ...recipe.outputs.map(o => o.pkg),
   ];
-  report(`build ${recipe.module}`, `building ${recipe.outputs.map(o => o.binary).join(', ')} with go (takes minutes the first time; log: ${logFile})`);
+  report(
+    `build ${recipe.module}`,
+    `building ${recipe.outputs
+      .map(o => o.binary)
+      .join(', ')} with go (takes minutes the first time; log: ${logFile})`,
+  );
   try {
     await runLogged(process.env.ML_PLATFORM_GO || 'go', args, {
       cwd: build.moduleDir,
       env: { CGO_ENABLED: '0' },
       logFile,
       heartbeatMs: 30_000,
-      onHeartbeat: ms => report(`build ${recipe.module}`, `still building (${formatDuration(ms)})`),
+      onHeartbeat: ms =>
+        report(
+          `build ${recipe.module}`,
+          `still building (${formatDuration(ms)})`,
+        ),
     });
     for (const o of recipe.outputs) {
       if (!fs.existsSync(path.join(tmpDir, o.binary))) {
@@ -147,11 +206,18 @@ async function buildModule(build: ModuleBuild, logsDir: string, report: Reporter
     fs.rmSync(tmpDir, { recursive: true, force: true });
     throw err;
   }
-  report(`build ${recipe.module}`, `built in ${formatDuration(Date.now() - started)} -> ${build.binDir}`);
+  report(
+    `build ${recipe.module}`,
+    `built in ${formatDuration(Date.now() - started)} -> ${build.binDir}`,
+  );
 }
 
 /** Builds every missing binary (one module after the other: each build uses all cores). */
-export async function ensureBinaries(paths: PlatformPaths, logsDir: string, report: Reporter): Promise<Binaries> {
+export async function ensureBinaries(
+  paths: PlatformPaths,
+  logsDir: string,
+  report: Reporter,
+): Promise<Binaries> {
   for (const recipe of GO_RECIPES) {
     const build = moduleBuild(paths, recipe);
     if (builtAlready(build)) {
@@ -163,5 +229,7 @@ export async function ensureBinaries(paths: PlatformPaths, logsDir: string, repo
 }
 
 export function missingBinaries(paths: PlatformPaths): string[] {
-  return GO_RECIPES.filter(r => !builtAlready(moduleBuild(paths, r))).map(r => r.module);
+  return GO_RECIPES.filter(r => !builtAlready(moduleBuild(paths, r))).map(
+    r => r.module,
+  );
 }

@@ -3,7 +3,13 @@ import { loadConfig, type PlatformConfig } from './config.ts';
 import { mintIdentity } from './identities.ts';
 import { down, purgeState, seed, up } from './platform.ts';
 import { createReporter, formatDuration } from './progress.ts';
-import { inspectPlatform, platformEnvironment, platformInfo, renderExports, type LocalPlatform } from './status.ts';
+import {
+  inspectPlatform,
+  platformEnvironment,
+  platformInfo,
+  renderExports,
+  type LocalPlatform,
+} from './status.ts';
 
 const USAGE = `Usage: yarn platform <command>
 
@@ -34,20 +40,48 @@ function printUrls(platform: LocalPlatform, elapsedMs: number): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+function describeComponentState(c: {
+  pid?: number;
+  current?: boolean;
+  ready?: boolean;
+}): string {
+  if (!c.pid) {
+    return 'stopped';
+  }
+  if (!c.current) {
+    return 'running, configuration changed (run `yarn platform up`)';
+  }
+  return c.ready ? 'ready' : 'running, not ready';
+}
+
 async function status(config: PlatformConfig): Promise<number> {
   const state = await inspectPlatform(config);
   const out: string[] = [`ML platform (state: ${config.layout.stateDir})`];
   for (const c of state.components) {
-    const what = !c.pid ? 'stopped' : !c.current ? 'running, configuration changed (run `yarn platform up`)' : c.ready ? 'ready' : 'running, not ready';
-    out.push(`  ${c.name.padEnd(24)} ${(c.pid ? `pid ${c.pid}` : '-').padEnd(11)} ${what.padEnd(10)} ${c.url ?? ''}`);
+    const what = describeComponentState(c);
+    out.push(
+      `  ${c.name.padEnd(24)} ${(c.pid ? `pid ${c.pid}` : '-').padEnd(
+        11,
+      )} ${what.padEnd(10)} ${c.url ?? ''}`,
+    );
   }
-  out.push(`  CRDs                     ${state.crdsEstablished}/${state.crdsExpected} Established`);
+  out.push(
+    `  CRDs                     ${state.crdsEstablished}/${state.crdsExpected} Established`,
+  );
   if (state.record) {
     out.push(`  kubeconfig               ${state.record.kubeconfigPath}`);
-    out.push(`  demo teams               ${state.record.teams.join(', ') || '(not seeded)'}`);
+    out.push(
+      `  demo teams               ${
+        state.record.teams.join(', ') || '(not seeded)'
+      }`,
+    );
   }
   out.push(`  logs                     ${config.layout.logsDir}`);
-  out.push(state.allReady ? 'Everything is ready.' : 'Not everything is ready: `yarn platform up` starts what is missing.');
+  out.push(
+    state.allReady
+      ? 'Everything is ready.'
+      : 'Not everything is ready: `yarn platform up` starts what is missing.',
+  );
   process.stdout.write(`${out.join('\n')}\n`);
   return state.allReady ? 0 : 3;
 }
@@ -63,7 +97,11 @@ async function main(argv: string[]): Promise<number> {
   const report = createReporter();
   switch (command) {
     case 'up': {
-      const platform = await up(config, { seed: !args.includes('--no-seed') }, report);
+      const platform = await up(
+        config,
+        { seed: !args.includes('--no-seed') },
+        report,
+      );
       printUrls(platform, report.elapsed());
       return 0;
     }
@@ -84,7 +122,9 @@ async function main(argv: string[]): Promise<number> {
     case 'env': {
       const platform = platformInfo(config);
       if (!platform) {
-        process.stderr.write('The local platform is not up: run `yarn platform up` first\n');
+        process.stderr.write(
+          'The local platform is not up: run `yarn platform up` first\n',
+        );
         return 1;
       }
       process.stdout.write(`${renderExports(platformEnvironment(platform))}\n`);
@@ -115,7 +155,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   err => {
-    process.stderr.write(`\nyarn platform ${process.argv[2] ?? ''} failed:\n${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `\nyarn platform ${process.argv[2] ?? ''} failed:\n${
+        err instanceof Error ? err.message : String(err)
+      }\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -4,6 +4,7 @@ import type { StateLayout } from './paths.ts';
 import { assertPortFree, type PlatformPorts } from './ports.ts';
 import {
   componentError,
+  findByCommandLine,
   isOurProcess,
   readRecord,
   removeRecord,
@@ -50,7 +51,10 @@ export function logFileOf(layout: StateLayout, name: string): string {
 }
 
 /** The record of a component if that process still runs; removes a stale record. */
-export function runningRecord(layout: StateLayout, name: string): ProcessRecord | undefined {
+export function runningRecord(
+  layout: StateLayout,
+  name: string,
+): ProcessRecord | undefined {
   const record = readRecord(layout.pidsDir, name);
   if (!record) {
     return undefined;
@@ -63,7 +67,11 @@ export function runningRecord(layout: StateLayout, name: string): ProcessRecord 
 }
 
 export function currentSpecHash(spec: ComponentSpec): string {
-  return specHash(spec.command, [...spec.args, JSON.stringify(spec.env ?? {})], spec.inputFiles);
+  return specHash(
+    spec.command,
+    [...spec.args, JSON.stringify(spec.env ?? {})],
+    spec.inputFiles,
+  );
 }
 
 /**
@@ -94,6 +102,8 @@ export async function ensureComponent(
     await stopRecorded(running);
     removeRecord(layout.pidsDir, spec.name);
     outcome = 'restarted';
+  } else {
+    await stopOrphans(spec, report);
   }
   for (const port of spec.ports) {
     await assertPortFree(ports, port);
@@ -110,10 +120,41 @@ export async function ensureComponent(
     pidsDir: layout.pidsDir,
     specHash: hash,
   });
-  report(spec.name, `started (pid ${spawned.record.pid}), waiting for ${spec.readyDescription}`);
-  await waitReady(spec, logFile, () => spawned.exitCode() === undefined, spawned.exitCode);
-  report(spec.name, `ready in ${formatDuration(Date.now() - started)}${spec.url ? ` at ${spec.url}` : ''}`);
+  report(
+    spec.name,
+    `started (pid ${spawned.record.pid}), waiting for ${spec.readyDescription}`,
+  );
+  await waitReady(
+    spec,
+    logFile,
+    () => spawned.exitCode() === undefined,
+    spawned.exitCode,
+  );
+  report(
+    spec.name,
+    `ready in ${formatDuration(Date.now() - started)}${
+      spec.url ? ` at ${spec.url}` : ''
+    }`,
+  );
   return outcome;
+}
+
+/**
+ * Stops processes running this component's exact command line without a pid
+ * file (it was deleted while they ran): they hold the ports and the data, and
+ * may run with certificates that no longer exist.
+ */
+export async function stopOrphans(
+  spec: ComponentSpec,
+  report: Reporter,
+): Promise<void> {
+  for (const orphan of findByCommandLine(spec.name, spec.command, spec.args)) {
+    report(
+      spec.name,
+      `pid ${orphan.pid} runs this component's exact command line but its pid file is gone: stopping it`,
+    );
+    await stopRecorded(orphan);
+  }
 }
 
 async function waitReady(
@@ -126,7 +167,13 @@ async function waitReady(
   while (Date.now() < deadline) {
     if (!alive()) {
       const code = exitCode?.();
-      throw componentError(spec.name, `exited during start-up${code !== undefined ? ` (exit code ${code})` : ''}`, logFile);
+      throw componentError(
+        spec.name,
+        `exited during start-up${
+          code !== undefined ? ` (exit code ${code})` : ''
+        }; if its data is damaged, \`yarn platform down --purge\` deletes the local state`,
+        logFile,
+      );
     }
     if (await spec.ready()) {
       return;
@@ -135,7 +182,9 @@ async function waitReady(
   }
   throw componentError(
     spec.name,
-    `not ready after ${formatDuration(spec.readyTimeoutMs)} (${spec.readyDescription}); it is left running for inspection, \`yarn platform down\` stops it`,
+    `not ready after ${formatDuration(spec.readyTimeoutMs)} (${
+      spec.readyDescription
+    }); it is left running for inspection, \`yarn platform down\` stops it`,
     logFile,
   );
 }

@@ -1,4 +1,9 @@
-import { resolvePaths, stateLayout, type PlatformPaths, type StateLayout } from './paths.ts';
+import {
+  resolvePaths,
+  stateLayout,
+  type PlatformPaths,
+  type StateLayout,
+} from './paths.ts';
 import { parsePorts, type PlatformPorts } from './ports.ts';
 
 /** Everything a command needs to know, resolved once from the environment. */

@@ -2,12 +2,20 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { establishedCrds, kubeRequest, type KubeConnection } from './kubeapi.ts';
+import {
+  establishedCrds,
+  kubeRequest,
+  type KubeConnection,
+} from './kubeapi.ts';
 import { sleep } from './processes.ts';
 
 export const FIELD_MANAGER = 'ml-platform';
 
-export type CrdSource = { file: string; name: string; manifest: Record<string, any> };
+export type CrdSource = {
+  file: string;
+  name: string;
+  manifest: Record<string, any>;
+};
 
 function crdFiles(crdsDir: string): string[] {
   if (!fs.existsSync(crdsDir)) {
@@ -26,15 +34,6 @@ function crdFiles(crdsDir: string): string[] {
   return files;
 }
 
-/** A digest of the CRD files: installing is skipped while it matches what was installed last. */
-export function crdsDigest(crdsDir: string): string {
-  const hash = crypto.createHash('sha256').update(JSON.stringify(RECURSIVE_ITEMS_FIXES));
-  for (const file of crdFiles(crdsDir)) {
-    hash.update(path.basename(file)).update('\0').update(fs.readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
-}
-
 type Schema = Record<string, any>;
 
 /**
@@ -46,21 +45,46 @@ type Schema = Record<string, any>;
  * graph node schema a fixed number of levels deep. The CRD folder holds the
  * unpatched base, so the same transformation is done here, before applying.
  */
-export const RECURSIVE_ITEMS_FIXES: Record<string, { property: string; depth: number }> = {
-  'seldondeployments.machinelearning.seldon.io': { property: 'children', depth: 10 },
+export const RECURSIVE_ITEMS_FIXES: Record<
+  string,
+  { property: string; depth: number }
+> = {
+  'seldondeployments.machinelearning.seldon.io': {
+    property: 'children',
+    depth: 10,
+  },
 };
 
-function isEmptySchema(schema: unknown): boolean {
-  return typeof schema === 'object' && schema !== null && Object.keys(schema).length === 0;
+/** A digest of the CRD files: installing is skipped while it matches what was installed last. */
+export function crdsDigest(crdsDir: string): string {
+  const hash = crypto
+    .createHash('sha256')
+    .update(JSON.stringify(RECURSIVE_ITEMS_FIXES));
+  for (const file of crdFiles(crdsDir)) {
+    hash
+      .update(path.basename(file))
+      .update('\0')
+      .update(fs.readFileSync(file))
+      .update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
-/** Copy of `node` whose `property` array holds `depth` nested levels of `node`, then any object. */
+function isEmptySchema(schema: unknown): boolean {
+  return (
+    typeof schema === 'object' &&
+    schema !== null &&
+    Object.keys(schema).length === 0
+  );
+}
+
+/** Copy of `node` whose `property` array items are `depth` nested levels of `node`, then any object. */
 function unrollNode(node: Schema, property: string, depth: number): Schema {
   const copy = structuredClone(node);
   copy.properties[property] = {
     ...copy.properties[property],
     items:
-      depth > 1
+      depth > 0
         ? unrollNode(node, property, depth - 1)
         : { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
   };
@@ -68,7 +92,11 @@ function unrollNode(node: Schema, property: string, depth: number): Schema {
 }
 
 /** Replaces every object schema's `property: {type: array, items: {}}` by its unrolled node schema. Pure. */
-export function unrollRecursiveItems(schema: Schema, property: string, depth: number): Schema {
+export function unrollRecursiveItems(
+  schema: Schema,
+  property: string,
+  depth: number,
+): Schema {
   if (Array.isArray(schema)) {
     return schema.map(s => unrollRecursiveItems(s, property, depth));
   }
@@ -80,7 +108,10 @@ export function unrollRecursiveItems(schema: Schema, property: string, depth: nu
     return unrollNode(schema, property, depth);
   }
   return Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => [key, unrollRecursiveItems(value, property, depth)]),
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      unrollRecursiveItems(value, property, depth),
+    ]),
   );
 }
 
@@ -122,11 +153,17 @@ export async function installCrds(
       conn,
       'PATCH',
       `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${crd.name}?fieldManager=${FIELD_MANAGER}&force=true`,
-      { body: JSON.stringify(crd.manifest), contentType: 'application/apply-patch+yaml', timeoutMs: 60_000 },
+      {
+        body: JSON.stringify(crd.manifest),
+        contentType: 'application/apply-patch+yaml',
+        timeoutMs: 60_000,
+      },
     );
     if (res.status < 200 || res.status > 299) {
       throw new Error(
-        `Server-side apply of CRD ${crd.name} (${path.basename(crd.file)}) failed: HTTP ${res.status} ${res.text.slice(0, 500)}`,
+        `Server-side apply of CRD ${crd.name} (${path.basename(
+          crd.file,
+        )}) failed: HTTP ${res.status} ${res.text.slice(0, 500)}`,
       );
     }
     onProgress(`applied ${crd.name}`);
@@ -140,7 +177,9 @@ export async function installCrds(
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `CRDs not Established after ${timeoutMs / 1000}s: ${names.filter(n => !established.has(n)).join(', ')}`,
+        `CRDs not Established after ${timeoutMs / 1000}s: ${names
+          .filter(n => !established.has(n))
+          .join(', ')}`,
       );
     }
     await sleep(500);

@@ -18,24 +18,53 @@ export type KubernetesIdentity = {
 };
 
 /** Mints a certificate for `user` in `groups`, signed by the cluster CA, and writes its kubeconfig. */
-export async function mintIdentity(config: PlatformConfig, user: string, groups: string[] = []): Promise<KubernetesIdentity> {
+export async function mintIdentity(
+  config: PlatformConfig,
+  user: string,
+  groups: string[] = [],
+): Promise<KubernetesIdentity> {
   const platform = platformInfo(config);
   if (!platform) {
-    throw new Error('The local platform is not up: run `yarn platform up` (or ensureLocalPlatform()) first');
+    throw new Error(
+      'The local platform is not up: run `yarn platform up` (or ensureLocalPlatform()) first',
+    );
   }
-  const { certPem, keyPem } = await mintClientCertificate(config.layout, user, groups);
+  const { certPem, keyPem } = await mintClientCertificate(
+    config.layout,
+    user,
+    groups,
+  );
   const kubeconfigYaml = renderKubeconfig({
     server: platform.apiserverUrl,
     caData: platform.caData,
     userName: user,
-    credentials: { clientCertificateData: base64(certPem), clientKeyData: base64(keyPem) },
+    credentials: {
+      clientCertificateData: base64(certPem),
+      clientKeyData: base64(keyPem),
+    },
   });
-  const id = crypto.createHash('sha256').update(JSON.stringify([user, groups])).digest('hex').slice(0, 8);
-  const dir = path.join(config.layout.identitiesDir, `${user.replace(/[^A-Za-z0-9._-]/g, '_')}-${id}`);
+  const id = crypto
+    .createHash('sha256')
+    .update(JSON.stringify([user, groups]))
+    .digest('hex')
+    .slice(0, 8);
+  const dir = path.join(
+    config.layout.identitiesDir,
+    `${user.replace(/[^A-Za-z0-9._-]/g, '_')}-${id}`,
+  );
   const kubeconfigPath = path.join(dir, 'kubeconfig');
   // write then rename: parallel test workers may mint the same identity
-  const tmp = `${kubeconfigPath}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+  const tmp = `${kubeconfigPath}.${process.pid}.${crypto
+    .randomBytes(4)
+    .toString('hex')}`;
   writeSecret(tmp, kubeconfigYaml);
   fs.renameSync(tmp, kubeconfigPath);
-  return { user, groups, kubeconfigPath, kubeconfigYaml, clientCertificatePem: certPem, clientKeyPem: keyPem };
+  return {
+    user,
+    groups,
+    kubeconfigPath,
+    kubeconfigYaml,
+    clientCertificatePem: certPem,
+    clientKeyPem: keyPem,
+  };
 }

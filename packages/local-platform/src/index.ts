@@ -11,7 +11,12 @@
 import { spawn } from 'node:child_process';
 import { loadConfig, type PlatformConfig } from './config.ts';
 import { mintIdentity, type KubernetesIdentity } from './identities.ts';
-import { inspectPlatform, platformEnvironment, platformInfo, type LocalPlatform } from './status.ts';
+import {
+  inspectPlatform,
+  platformEnvironment,
+  platformInfo,
+  type LocalPlatform,
+} from './status.ts';
 
 export type { KubernetesIdentity } from './identities.ts';
 export type { LocalPlatform } from './status.ts';
@@ -20,7 +25,13 @@ export type { DemoTeam } from './teams.ts';
 export { PORT_SETTINGS, parsePorts } from './ports.ts';
 export { renderKubeconfig, type KubeconfigOptions } from './kubeconfig.ts';
 export { renderPrometheusConfig } from './prometheus.ts';
-export { ADMIN_GROUP, DEMO_TEAMS, PROJECT_LABEL, TEAM_LABEL, renderTeamObjects } from './teams.ts';
+export {
+  ADMIN_GROUP,
+  DEMO_TEAMS,
+  PROJECT_LABEL,
+  TEAM_LABEL,
+  renderTeamObjects,
+} from './teams.ts';
 export { MLFLOW_VERSION } from './mlflow.ts';
 export { platformEnvironment, renderExports } from './status.ts';
 
@@ -37,17 +48,34 @@ export type EnsureLocalPlatformOptions = {
 
 const inFlight = new Map<string, Promise<LocalPlatform>>();
 
-async function readyPlatform(config: PlatformConfig, seed: boolean): Promise<LocalPlatform | undefined> {
+async function readyPlatform(
+  config: PlatformConfig,
+  seed: boolean,
+): Promise<LocalPlatform | undefined> {
   const state = await inspectPlatform(config);
-  if (!state.allReady || !state.record || (seed && state.record.teams.length === 0)) {
+  if (
+    !state.allReady ||
+    !state.record ||
+    (seed && state.record.teams.length === 0)
+  ) {
     return undefined;
   }
   return platformInfo(config);
 }
 
-function runCliUp(config: PlatformConfig, seed: boolean, env: Env, log: (line: string) => void): Promise<void> {
+function runCliUp(
+  config: PlatformConfig,
+  seed: boolean,
+  env: Env,
+  log: (line: string) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const args = ['--disable-warning=ExperimentalWarning', config.paths.cliPath, 'up', ...(seed ? [] : ['--no-seed'])];
+    const args = [
+      '--disable-warning=ExperimentalWarning',
+      config.paths.cliPath,
+      'up',
+      ...(seed ? [] : ['--no-seed']),
+    ];
     const child = spawn(process.execPath, args, {
       cwd: config.paths.repoRoot,
       env: env as NodeJS.ProcessEnv,
@@ -74,7 +102,13 @@ function runCliUp(config: PlatformConfig, seed: boolean, env: Env, log: (line: s
       if (code === 0) {
         resolve();
       } else {
-        reject(new Error(`\`yarn platform up\` failed (exit code ${code}):\n${output.slice(-80).join('\n')}`));
+        reject(
+          new Error(
+            `\`yarn platform up\` failed (exit code ${code}):\n${output
+              .slice(-80)
+              .join('\n')}`,
+          ),
+        );
       }
     });
   });
@@ -87,7 +121,9 @@ function runCliUp(config: PlatformConfig, seed: boolean, env: Env, log: (line: s
  * already runs; minutes on a new machine (builds), so call it in `beforeAll`
  * with a long timeout.
  */
-export function ensureLocalPlatform(options: EnsureLocalPlatformOptions = {}): Promise<LocalPlatform> {
+export function ensureLocalPlatform(
+  options: EnsureLocalPlatformOptions = {},
+): Promise<LocalPlatform> {
   const env = options.env ?? process.env;
   const seed = options.seed ?? true;
   const config = loadConfig(env);
@@ -99,11 +135,15 @@ export function ensureLocalPlatform(options: EnsureLocalPlatformOptions = {}): P
       if (ready) {
         return ready;
       }
-      const log = options.log ?? ((line: string) => process.stderr.write(`[local-platform] ${line}\n`));
+      const log =
+        options.log ??
+        ((line: string) => process.stderr.write(`[local-platform] ${line}\n`));
       await runCliUp(config, seed, env, log);
       const platform = platformInfo(config);
       if (!platform) {
-        throw new Error(`\`yarn platform up\` succeeded but ${config.layout.platformFile} is missing`);
+        throw new Error(
+          `\`yarn platform up\` succeeded but ${config.layout.platformFile} is missing`,
+        );
       }
       return platform;
     })();
@@ -115,7 +155,9 @@ export function ensureLocalPlatform(options: EnsureLocalPlatformOptions = {}): P
 }
 
 /** The connection details if the platform is up and ready, else undefined. Never starts anything. */
-export async function getLocalPlatform(env: Env = process.env): Promise<LocalPlatform | undefined> {
+export async function getLocalPlatform(
+  env: Env = process.env,
+): Promise<LocalPlatform | undefined> {
   return readyPlatform(loadConfig(env), false);
 }
 
@@ -135,6 +177,8 @@ export async function mintKubernetesIdentity(
 }
 
 /** The environment variables of `yarn platform env` for a running platform. */
-export function localPlatformEnv(platform: LocalPlatform): Record<string, string> {
+export function localPlatformEnv(
+  platform: LocalPlatform,
+): Record<string, string> {
   return platformEnvironment(platform);
 }

@@ -25,7 +25,9 @@ export function kubeRequest(
         headers: {
           Authorization: `Bearer ${conn.token}`,
           Accept: 'application/json',
-          ...(options.body !== undefined ? { 'Content-Type': options.contentType ?? 'application/json' } : {}),
+          ...(options.body !== undefined
+            ? { 'Content-Type': options.contentType ?? 'application/json' }
+            : {}),
         },
         timeout: options.timeoutMs ?? 10_000,
       },
@@ -34,12 +36,18 @@ export function kubeRequest(
         res.on('data', c => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, text, json: () => JSON.parse(text) });
+          resolve({
+            status: res.statusCode ?? 0,
+            text,
+            json: () => JSON.parse(text),
+          });
         });
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`timeout: ${method} ${url}`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`timeout: ${method} ${url}`)),
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -55,16 +63,26 @@ export async function apiserverReady(conn: KubeConnection): Promise<boolean> {
 }
 
 /** Names of the CRDs whose `Established` condition is True. */
-export async function establishedCrds(conn: KubeConnection, names: string[]): Promise<Set<string>> {
+export async function establishedCrds(
+  conn: KubeConnection,
+  names: string[],
+): Promise<Set<string>> {
   const established = new Set<string>();
   await Promise.all(
     names.map(async name => {
-      const res = await kubeRequest(conn, 'GET', `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${name}`);
+      const res = await kubeRequest(
+        conn,
+        'GET',
+        `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${name}`,
+      );
       if (res.status !== 200) {
         return;
       }
-      const conditions: { type: string; status: string }[] = res.json().status?.conditions ?? [];
-      if (conditions.some(c => c.type === 'Established' && c.status === 'True')) {
+      const conditions: { type: string; status: string }[] =
+        res.json().status?.conditions ?? [];
+      if (
+        conditions.some(c => c.type === 'Established' && c.status === 'True')
+      ) {
         established.add(name);
       }
     }),

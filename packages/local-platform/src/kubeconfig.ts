@@ -30,7 +30,13 @@ export function renderKubeconfig(options: KubeconfigOptions): string {
     apiVersion: 'v1',
     kind: 'Config',
     clusters: [
-      { name: cluster, cluster: { server: options.server, 'certificate-authority-data': options.caData } },
+      {
+        name: cluster,
+        cluster: {
+          server: options.server,
+          'certificate-authority-data': options.caData,
+        },
+      },
     ],
     users: [{ name: options.userName, user }],
     contexts: [

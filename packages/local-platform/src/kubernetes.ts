@@ -8,7 +8,8 @@ import { readAdminToken, writeSecret } from './pki.ts';
 import type { PlatformPorts } from './ports.ts';
 
 export const SERVICE_CLUSTER_IP_RANGE = '10.96.0.0/12';
-export const SERVICE_ACCOUNT_ISSUER = 'https://kubernetes.default.svc.cluster.local';
+export const SERVICE_ACCOUNT_ISSUER =
+  'https://kubernetes.default.svc.cluster.local';
 
 /** The controllers the platform needs (no kubelet, no scheduler: pods stay Pending). */
 export const CONTROLLERS = [
@@ -26,7 +27,10 @@ export function apiserverUrl(ports: PlatformPorts): string {
   return `https://127.0.0.1:${ports.apiserver}`;
 }
 
-export function adminConnection(layout: StateLayout, ports: PlatformPorts): KubeConnection {
+export function adminConnection(
+  layout: StateLayout,
+  ports: PlatformPorts,
+): KubeConnection {
   return {
     server: apiserverUrl(ports),
     caPem: fs.readFileSync(layout.caCert, 'utf8'),
@@ -35,20 +39,29 @@ export function adminConnection(layout: StateLayout, ports: PlatformPorts): Kube
 }
 
 /** Writes the admin kubeconfig (token auth, CA data inline) used by the portal, the tests and the controllers. */
-export function writeAdminKubeconfig(layout: StateLayout, ports: PlatformPorts): void {
+export function writeAdminKubeconfig(
+  layout: StateLayout,
+  ports: PlatformPorts,
+): void {
   const yaml = renderKubeconfig({
     server: apiserverUrl(ports),
     caData: base64(fs.readFileSync(layout.caCert, 'utf8')),
     userName: 'admin',
     credentials: { token: readAdminToken(layout) },
   });
-  const current = fs.existsSync(layout.kubeconfig) ? fs.readFileSync(layout.kubeconfig, 'utf8') : '';
+  const current = fs.existsSync(layout.kubeconfig)
+    ? fs.readFileSync(layout.kubeconfig, 'utf8')
+    : '';
   if (current !== yaml) {
     writeSecret(layout.kubeconfig, yaml);
   }
 }
 
-export function etcdSpec(bin: Binaries, layout: StateLayout, ports: PlatformPorts): ComponentSpec {
+export function etcdSpec(
+  bin: Binaries,
+  layout: StateLayout,
+  ports: PlatformPorts,
+): ComponentSpec {
   const client = `http://127.0.0.1:${ports.etcd}`;
   const peer = `http://127.0.0.1:${ports.etcdPeer}`;
   return {
@@ -71,7 +84,9 @@ export function etcdSpec(bin: Binaries, layout: StateLayout, ports: PlatformPort
     ports: ['etcd', 'etcdPeer'],
     ready: async () => {
       try {
-        const res = await fetch(`${client}/health`, { signal: AbortSignal.timeout(2000) });
+        const res = await fetch(`${client}/health`, {
+          signal: AbortSignal.timeout(2000),
+        });
         return res.ok && (await res.json()).health === 'true';
       } catch {
         return false;
@@ -83,7 +98,11 @@ export function etcdSpec(bin: Binaries, layout: StateLayout, ports: PlatformPort
   };
 }
 
-export function apiserverSpec(bin: Binaries, layout: StateLayout, ports: PlatformPorts): ComponentSpec {
+export function apiserverSpec(
+  bin: Binaries,
+  layout: StateLayout,
+  ports: PlatformPorts,
+): ComponentSpec {
   return {
     name: 'kube-apiserver',
     command: bin.kubeApiserver,
@@ -106,7 +125,12 @@ export function apiserverSpec(bin: Binaries, layout: StateLayout, ports: Platfor
       '--endpoint-reconciler-type=none',
       '--profiling=false',
     ],
-    inputFiles: [layout.caCert, layout.apiserverCert, layout.tokenAuthFile, layout.serviceAccountPub],
+    inputFiles: [
+      layout.caCert,
+      layout.apiserverCert,
+      layout.tokenAuthFile,
+      layout.serviceAccountPub,
+    ],
     ports: ['apiserver'],
     ready: () => apiserverReady(adminConnection(layout, ports)),
     readyTimeoutMs: 180_000,
@@ -115,7 +139,11 @@ export function apiserverSpec(bin: Binaries, layout: StateLayout, ports: Platfor
   };
 }
 
-export function controllerManagerSpec(bin: Binaries, layout: StateLayout, ports: PlatformPorts): ComponentSpec {
+export function controllerManagerSpec(
+  bin: Binaries,
+  layout: StateLayout,
+  ports: PlatformPorts,
+): ComponentSpec {
   return {
     name: 'kube-controller-manager',
     command: bin.kubeControllerManager,
@@ -150,7 +178,11 @@ export function controllerManagerSpec(bin: Binaries, layout: StateLayout, ports:
   };
 }
 
-export function kubeStateMetricsSpec(bin: Binaries, layout: StateLayout, ports: PlatformPorts): ComponentSpec {
+export function kubeStateMetricsSpec(
+  bin: Binaries,
+  layout: StateLayout,
+  ports: PlatformPorts,
+): ComponentSpec {
   const url = `http://127.0.0.1:${ports.kubeStateMetrics}`;
   return {
     name: 'kube-state-metrics',

@@ -6,7 +6,9 @@ type LockOwner = { pid: number; startTicks: number; command: string };
 
 function ownerAlive(owner: LockOwner): boolean {
   const stat = readProcStat(owner.pid);
-  return Boolean(stat && stat.state !== 'Z' && stat.startTicks === owner.startTicks);
+  return Boolean(
+    stat && stat.state !== 'Z' && stat.startTicks === owner.startTicks,
+  );
 }
 
 /**
@@ -20,7 +22,11 @@ export async function acquireLock(
   options: { timeoutMs?: number; onWait?: (owner: string) => void } = {},
 ): Promise<() => void> {
   fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-  const self: LockOwner = { pid: process.pid, startTicks: readProcStat(process.pid)?.startTicks ?? -1, command };
+  const self: LockOwner = {
+    pid: process.pid,
+    startTicks: readProcStat(process.pid)?.startTicks ?? -1,
+    command,
+  };
   const deadline = Date.now() + (options.timeoutMs ?? 60 * 60_000);
   let announced = false;
   for (;;) {
@@ -48,13 +54,18 @@ export async function acquireLock(
     }
     if (owner && !ownerAlive(owner)) {
       // only remove the stale lock we looked at, not one another waiter has just taken
-      if (fs.existsSync(lockFile) && fs.readFileSync(lockFile, 'utf8') === raw) {
+      if (
+        fs.existsSync(lockFile) &&
+        fs.readFileSync(lockFile, 'utf8') === raw
+      ) {
         fs.rmSync(lockFile, { force: true });
       }
       continue;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for the lock ${lockFile} held by pid ${owner?.pid} (${owner?.command})`);
+      throw new Error(
+        `Timed out waiting for the lock ${lockFile} held by pid ${owner?.pid} (${owner?.command})`,
+      );
     }
     if (!announced && owner) {
       announced = true;

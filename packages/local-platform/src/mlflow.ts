@@ -16,7 +16,10 @@ export function mlflowVersion(): string {
 }
 
 /** The virtualenv folder, keyed by the pinned version so a new pin gets a fresh venv. */
-export function venvDir(paths: PlatformPaths, version = mlflowVersion()): string {
+export function venvDir(
+  paths: PlatformPaths,
+  version = mlflowVersion(),
+): string {
   return path.join(paths.cacheDir, 'venvs', `mlflow-${version}`);
 }
 
@@ -26,7 +29,9 @@ export function venvPython(venv: string): string {
 
 export function venvReady(venv: string, version = mlflowVersion()): boolean {
   try {
-    return fs.readFileSync(path.join(venv, READY_MARKER), 'utf8').trim() === version;
+    return (
+      fs.readFileSync(path.join(venv, READY_MARKER), 'utf8').trim() === version
+    );
   } catch {
     return false;
   }
@@ -36,7 +41,11 @@ export function venvReady(venv: string, version = mlflowVersion()): boolean {
  * Creates the MLflow virtualenv outside the repository when missing. A venv
  * whose install never finished (no marker) is deleted and made again.
  */
-export async function ensureMlflowVenv(paths: PlatformPaths, logsDir: string, report: Reporter): Promise<string> {
+export async function ensureMlflowVenv(
+  paths: PlatformPaths,
+  logsDir: string,
+  report: Reporter,
+): Promise<string> {
   const version = mlflowVersion();
   const venv = venvDir(paths, version);
   if (venvReady(venv, version)) {
@@ -45,18 +54,37 @@ export async function ensureMlflowVenv(paths: PlatformPaths, logsDir: string, re
   const started = Date.now();
   const logFile = path.join(logsDir, 'mlflow-venv.log');
   const python = process.env.ML_PLATFORM_PYTHON || 'python3';
-  report('mlflow venv', `creating ${venv} with mlflow==${version} (pip install takes minutes; log: ${logFile})`);
+  report(
+    'mlflow venv',
+    `creating ${venv} with mlflow==${version} (pip install takes minutes; log: ${logFile})`,
+  );
   fs.rmSync(venv, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(venv), { recursive: true });
   const heartbeat = {
     heartbeatMs: 30_000,
-    onHeartbeat: (ms: number) => report('mlflow venv', `still installing (${formatDuration(ms)})`),
+    onHeartbeat: (ms: number) =>
+      report('mlflow venv', `still installing (${formatDuration(ms)})`),
   };
   await runLogged(python, ['-m', 'venv', venv], { logFile });
-  await runLogged(venvPython(venv), ['-m', 'pip', 'install', '--upgrade', 'pip'], { logFile, ...heartbeat });
-  await runLogged(venvPython(venv), ['-m', 'pip', 'install', `mlflow==${version}`], { logFile, ...heartbeat });
+  await runLogged(
+    venvPython(venv),
+    ['-m', 'pip', 'install', '--upgrade', 'pip'],
+    { logFile, ...heartbeat },
+  );
+  await runLogged(
+    venvPython(venv),
+    ['-m', 'pip', 'install', `mlflow==${version}`],
+    { logFile, ...heartbeat },
+  );
   // scikit-learn comes with mlflow; fail here rather than in the seed if that ever changes
-  await runLogged(venvPython(venv), ['-c', 'import mlflow, sklearn, pandas; print(mlflow.__version__, sklearn.__version__)'], { logFile });
+  await runLogged(
+    venvPython(venv),
+    [
+      '-c',
+      'import mlflow, sklearn, pandas; print(mlflow.__version__, sklearn.__version__)',
+    ],
+    { logFile },
+  );
   fs.writeFileSync(path.join(venv, READY_MARKER), `${version}\n`);
   report('mlflow venv', `ready in ${formatDuration(Date.now() - started)}`);
   return venv;
@@ -73,7 +101,11 @@ export const MLFLOW_ENV = {
   PYTHONUNBUFFERED: '1',
 };
 
-export function mlflowSpec(venv: string, layout: StateLayout, ports: PlatformPorts): ComponentSpec {
+export function mlflowSpec(
+  venv: string,
+  layout: StateLayout,
+  ports: PlatformPorts,
+): ComponentSpec {
   const url = mlflowUrl(ports);
   return {
     name: 'mlflow',

@@ -37,7 +37,10 @@ export function renderCaConfig(): string {
 }
 
 /** The extensions of a leaf certificate signed by the CA. */
-export function renderLeafExtensions(usage: 'server' | 'client', sans: string[] = []): string {
+export function renderLeafExtensions(
+  usage: 'server' | 'client',
+  sans: string[] = [],
+): string {
   return [
     '[v3]',
     'basicConstraints = critical,CA:FALSE',
@@ -60,7 +63,9 @@ export function clientSubject(user: string, groups: string[]): string {
   for (const name of [user, ...groups]) {
     if (!NAME.test(name) || name.length > 64) {
       throw new Error(
-        `Invalid identity name ${JSON.stringify(name)}: use letters, digits and ":._@+-" (at most 64 characters)`,
+        `Invalid identity name ${JSON.stringify(
+          name,
+        )}: use letters, digits and ":._@+-" (at most 64 characters)`,
       );
     }
   }
@@ -69,20 +74,25 @@ export function clientSubject(user: string, groups: string[]): string {
 
 function openssl(args: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile('openssl', args, { maxBuffer: 10 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) {
-        const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-        reject(
-          new Error(
-            missing
-              ? 'openssl is not installed (apt-get install -y openssl)'
-              : `openssl ${args[0]} failed: ${stderr || err.message}`,
-          ),
-        );
-      } else {
-        resolve(stdout);
-      }
-    });
+    const child = execFile(
+      'openssl',
+      args,
+      { maxBuffer: 10 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) {
+          const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+          reject(
+            new Error(
+              missing
+                ? 'openssl is not installed (apt-get install -y openssl)'
+                : `openssl ${args[0]} failed: ${stderr || err.message}`,
+            ),
+          );
+        } else {
+          resolve(stdout);
+        }
+      },
+    );
     if (input !== undefined) {
       child.stdin!.end(input);
     }
@@ -97,10 +107,20 @@ export function writeSecret(file: string, content: string): void {
 }
 
 function newEcKey(): Promise<string> {
-  return openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']);
+  return openssl([
+    'genpkey',
+    '-algorithm',
+    'EC',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+  ]);
 }
 
-async function withTempFiles<T>(dir: string, files: Record<string, string>, fn: (paths: Record<string, string>) => Promise<T>): Promise<T> {
+async function withTempFiles<T>(
+  dir: string,
+  files: Record<string, string>,
+  fn: (paths: Record<string, string>) => Promise<T>,
+): Promise<T> {
   const tmp = fs.mkdtempSync(path.join(dir, '.tmp-'));
   fs.chmodSync(tmp, 0o700);
   try {
@@ -130,14 +150,39 @@ export async function issueCertificate(
   const keyPem = await newEcKey();
   return withTempFiles(
     workDir,
-    { 'leaf.key': keyPem, 'req.cnf': renderCaConfig(), 'ext.cnf': renderLeafExtensions(usage, sans) },
+    {
+      'leaf.key': keyPem,
+      'req.cnf': renderCaConfig(),
+      'ext.cnf': renderLeafExtensions(usage, sans),
+    },
     async files => {
-      const csr = await openssl(['req', '-new', '-key', files['leaf.key'], '-subj', subject, '-config', files['req.cnf']]);
+      const csr = await openssl([
+        'req',
+        '-new',
+        '-key',
+        files['leaf.key'],
+        '-subj',
+        subject,
+        '-config',
+        files['req.cnf'],
+      ]);
       const certPem = await openssl(
         [
-          'x509', '-req', '-CA', ca.certFile, '-CAkey', ca.keyFile,
-          '-set_serial', `0x${crypto.randomBytes(16).toString('hex')}`,
-          '-days', String(days), '-sha256', '-extfile', files['ext.cnf'], '-extensions', 'v3',
+          'x509',
+          '-req',
+          '-CA',
+          ca.certFile,
+          '-CAkey',
+          ca.keyFile,
+          '-set_serial',
+          `0x${crypto.randomBytes(16).toString('hex')}`,
+          '-days',
+          String(days),
+          '-sha256',
+          '-extfile',
+          files['ext.cnf'],
+          '-extensions',
+          'v3',
         ],
         csr,
       );
@@ -150,16 +195,33 @@ export async function issueCertificate(
  * Creates whatever is missing. A new CA invalidates everything it signed, so
  * the serving certificate and minted identities are made again with it.
  */
-export async function ensurePki(layout: StateLayout): Promise<{ created: string[] }> {
+export async function ensurePki(
+  layout: StateLayout,
+): Promise<{ created: string[] }> {
   const created: string[] = [];
   fs.mkdirSync(layout.pki, { recursive: true, mode: 0o700 });
   if (!fs.existsSync(layout.caCert) || !fs.existsSync(layout.caKey)) {
     const keyPem = await newEcKey();
-    const certPem = await withTempFiles(layout.pki, { 'ca.key': keyPem, 'ca.cnf': renderCaConfig() }, files =>
-      openssl([
-        'req', '-x509', '-new', '-key', files['ca.key'], '-subj', '/CN=ml-platform local CA',
-        '-days', '3650', '-sha256', '-config', files['ca.cnf'], '-extensions', 'v3_ca',
-      ]),
+    const certPem = await withTempFiles(
+      layout.pki,
+      { 'ca.key': keyPem, 'ca.cnf': renderCaConfig() },
+      files =>
+        openssl([
+          'req',
+          '-x509',
+          '-new',
+          '-key',
+          files['ca.key'],
+          '-subj',
+          '/CN=ml-platform local CA',
+          '-days',
+          '3650',
+          '-sha256',
+          '-config',
+          files['ca.cnf'],
+          '-extensions',
+          'v3_ca',
+        ]),
     );
     writeSecret(layout.caKey, keyPem);
     fs.writeFileSync(layout.caCert, certPem);
@@ -167,7 +229,10 @@ export async function ensurePki(layout: StateLayout): Promise<{ created: string[
     fs.rmSync(layout.identitiesDir, { recursive: true, force: true });
     created.push('CA');
   }
-  if (!fs.existsSync(layout.apiserverCert) || !fs.existsSync(layout.apiserverKey)) {
+  if (
+    !fs.existsSync(layout.apiserverCert) ||
+    !fs.existsSync(layout.apiserverKey)
+  ) {
     const { certPem, keyPem } = await issueCertificate(
       { certFile: layout.caCert, keyFile: layout.caKey },
       layout.pki,
@@ -179,14 +244,26 @@ export async function ensurePki(layout: StateLayout): Promise<{ created: string[
     fs.writeFileSync(layout.apiserverCert, certPem);
     created.push('apiserver serving certificate');
   }
-  if (!fs.existsSync(layout.serviceAccountKey) || !fs.existsSync(layout.serviceAccountPub)) {
-    const keyPem = await openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048']);
+  if (
+    !fs.existsSync(layout.serviceAccountKey) ||
+    !fs.existsSync(layout.serviceAccountPub)
+  ) {
+    const keyPem = await openssl([
+      'genpkey',
+      '-algorithm',
+      'RSA',
+      '-pkeyopt',
+      'rsa_keygen_bits:2048',
+    ]);
     const pubPem = await openssl(['pkey', '-pubout'], keyPem);
     writeSecret(layout.serviceAccountKey, keyPem);
     fs.writeFileSync(layout.serviceAccountPub, pubPem);
     created.push('service-account key');
   }
-  if (!fs.existsSync(layout.adminToken) || !fs.existsSync(layout.tokenAuthFile)) {
+  if (
+    !fs.existsSync(layout.adminToken) ||
+    !fs.existsSync(layout.tokenAuthFile)
+  ) {
     const token = crypto.randomBytes(32).toString('hex');
     writeSecret(layout.adminToken, `${token}\n`);
     writeSecret(layout.tokenAuthFile, `${token},admin,admin,system:masters\n`);

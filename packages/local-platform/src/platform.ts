@@ -2,7 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureBinaries, goModVersion } from './binaries.ts';
-import { COMPONENTS, ensureComponent, runningRecord, type ComponentSpec } from './components.ts';
+import {
+  COMPONENTS,
+  ensureComponent,
+  runningRecord,
+  stopOrphans,
+  type ComponentSpec,
+} from './components.ts';
 import type { PlatformConfig } from './config.ts';
 import { crdsDigest, installCrds, loadCrds } from './crds.ts';
 import { establishedCrds } from './kubeapi.ts';
@@ -15,13 +21,23 @@ import {
   writeAdminKubeconfig,
 } from './kubernetes.ts';
 import { acquireLock } from './lock.ts';
-import { ensureMlflowVenv, mlflowSpec, mlflowUrl, mlflowVersion } from './mlflow.ts';
+import {
+  ensureMlflowVenv,
+  mlflowSpec,
+  mlflowUrl,
+  mlflowVersion,
+} from './mlflow.ts';
 import { ensurePki } from './pki.ts';
 import { readRecord, removeRecord, stopRecorded } from './processes.ts';
 import { formatDuration, type Reporter } from './progress.ts';
-import { ensurePrometheusInstalled, prometheusSpec, writePrometheusConfig } from './prometheus.ts';
+import {
+  ensurePrometheusInstalled,
+  prometheusSpec,
+  writePrometheusConfig,
+} from './prometheus.ts';
 import {
   buildPlatformRecord,
+  componentSpecs,
   platformInfo,
   readMarker,
   writeMarker,
@@ -31,29 +47,54 @@ import {
 import { DEMO_TEAMS, renderTeamObjects } from './teams.ts';
 
 /** Runs tasks concurrently and waits for all of them; fails with every error, not just the first. */
-async function allOrFail<T extends readonly unknown[]>(tasks: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+async function allOrFail<T extends readonly unknown[]>(tasks: {
+  [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
   const results = await Promise.allSettled(tasks);
-  const errors = results.flatMap(r => (r.status === 'rejected' ? [r.reason] : []));
+  const errors = results.flatMap(r =>
+    r.status === 'rejected' ? [r.reason] : [],
+  );
   if (errors.length === 1) {
     throw errors[0];
   }
   if (errors.length > 1) {
-    throw new Error(errors.map(e => (e instanceof Error ? e.message : String(e))).join('\n\n'));
+    throw new Error(
+      errors
+        .map(e => (e instanceof Error ? e.message : String(e)))
+        .join('\n\n'),
+    );
   }
-  return results.map(r => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+  return results.map(
+    r => (r as PromiseFulfilledResult<unknown>).value,
+  ) as unknown as T;
 }
 
-async function runComponent(config: PlatformConfig, spec: ComponentSpec, report: Reporter): Promise<void> {
-  const outcome = await ensureComponent(config.layout, config.ports, spec, report);
+async function runComponent(
+  config: PlatformConfig,
+  spec: ComponentSpec,
+  report: Reporter,
+): Promise<void> {
+  const outcome = await ensureComponent(
+    config.layout,
+    config.ports,
+    spec,
+    report,
+  );
   if (outcome === 'running') {
     const pid = runningRecord(config.layout, spec.name)?.pid;
-    report(spec.name, `already running (pid ${pid})${spec.url ? ` at ${spec.url}` : ''}`);
+    report(
+      spec.name,
+      `already running (pid ${pid})${spec.url ? ` at ${spec.url}` : ''}`,
+    );
   }
 }
 
 type CrdMarker = { digest: string; names: string[] };
 
-async function ensureCrds(config: PlatformConfig, report: Reporter): Promise<string[]> {
+async function ensureCrds(
+  config: PlatformConfig,
+  report: Reporter,
+): Promise<string[]> {
   const conn = adminConnection(config.layout, config.ports);
   const digest = crdsDigest(config.paths.crdsDir);
   const marker = readMarker<CrdMarker>(config.layout, 'crds');
@@ -70,7 +111,12 @@ async function ensureCrds(config: PlatformConfig, report: Reporter): Promise<str
   await installCrds(conn, crds, message => report('crds', message));
   const names = crds.map(c => c.name);
   writeMarker(config.layout, 'crds', { digest, names } satisfies CrdMarker);
-  report('crds', `${names.length} CRDs Established in ${formatDuration(Date.now() - started)}`);
+  report(
+    'crds',
+    `${names.length} CRDs Established in ${formatDuration(
+      Date.now() - started,
+    )}`,
+  );
   return names;
 }
 
@@ -97,27 +143,52 @@ function seedFingerprint(config: PlatformConfig): string {
     .slice(0, 16);
 }
 
-async function runSeed(config: PlatformConfig, venv: string, force: boolean, report: Reporter): Promise<void> {
+async function runSeed(
+  config: PlatformConfig,
+  venv: string,
+  force: boolean,
+  report: Reporter,
+): Promise<void> {
   const fingerprint = seedFingerprint(config);
-  if (!force && readMarker<{ fingerprint: string }>(config.layout, 'seed')?.fingerprint === fingerprint) {
-    report('seed', 'demo data already seeded (`yarn platform seed` applies it again)');
+  if (
+    !force &&
+    readMarker<{ fingerprint: string }>(config.layout, 'seed')?.fingerprint ===
+      fingerprint
+  ) {
+    report(
+      'seed',
+      'demo data already seeded (`yarn platform seed` applies it again)',
+    );
     return;
   }
   const started = Date.now();
   // loaded only when seeding: the Kubernetes client takes a while to import
   const { seedKubernetes, seedMlflow } = await import('./seed.ts');
   await seedKubernetes(config.layout.kubeconfig, report);
-  await seedMlflow(config.paths, config.layout, venv, mlflowUrl(config.ports), report);
+  await seedMlflow(
+    config.paths,
+    config.layout,
+    venv,
+    mlflowUrl(config.ports),
+    report,
+  );
   writeMarker(config.layout, 'seed', { fingerprint });
   report('seed', `demo data seeded in ${formatDuration(Date.now() - started)}`);
 }
 
 function versions(config: PlatformConfig): LocalPlatform['versions'] {
-  const goMod = (module: string) => fs.readFileSync(path.join(config.paths.goModulesDir, module, 'go.mod'), 'utf8');
+  const goMod = (module: string) =>
+    fs.readFileSync(
+      path.join(config.paths.goModulesDir, module, 'go.mod'),
+      'utf8',
+    );
   return {
     kubernetes: goModVersion(goMod('kubernetes'), 'k8s.io/kubernetes'),
     etcd: goModVersion(goMod('etcd'), 'go.etcd.io/etcd/server/v3'),
-    kubeStateMetrics: goModVersion(goMod('kube-state-metrics'), 'k8s.io/kube-state-metrics/v2'),
+    kubeStateMetrics: goModVersion(
+      goMod('kube-state-metrics'),
+      'k8s.io/kube-state-metrics/v2',
+    ),
     mlflow: mlflowVersion(),
   };
 }
@@ -129,7 +200,11 @@ export type UpOptions = { seed: boolean; forceSeed?: boolean };
  * starts what is not running, restarts what runs with another configuration,
  * and returns once every component is ready.
  */
-export async function up(config: PlatformConfig, options: UpOptions, report: Reporter): Promise<LocalPlatform> {
+export async function up(
+  config: PlatformConfig,
+  options: UpOptions,
+  report: Reporter,
+): Promise<LocalPlatform> {
   const { paths, layout, ports } = config;
   fs.mkdirSync(layout.stateDir, { recursive: true });
   const release = await acquireLock(layout.lockFile, 'up', {
@@ -155,13 +230,25 @@ export async function up(config: PlatformConfig, options: UpOptions, report: Rep
       (async () => {
         await runComponent(config, etcdSpec(bin, layout, ports), report);
         await runComponent(config, apiserverSpec(bin, layout, ports), report);
-        await runComponent(config, controllerManagerSpec(bin, layout, ports), report);
+        await runComponent(
+          config,
+          controllerManagerSpec(bin, layout, ports),
+          report,
+        );
         const names = await ensureCrds(config, report);
-        await runComponent(config, kubeStateMetricsSpec(bin, layout, ports), report);
+        await runComponent(
+          config,
+          kubeStateMetricsSpec(bin, layout, ports),
+          report,
+        );
         return names;
       })(),
       runComponent(config, mlflowSpec(venv, layout, ports), report),
-      runComponent(config, prometheusSpec(prometheusBin, layout, ports), report),
+      runComponent(
+        config,
+        prometheusSpec(prometheusBin, layout, ports),
+        report,
+      ),
     ] as const);
 
     const previous = readMarker<{ fingerprint: string }>(layout, 'seed');
@@ -171,8 +258,16 @@ export async function up(config: PlatformConfig, options: UpOptions, report: Rep
       report('seed', 'skipped (--no-seed)');
     }
     const seeded = Boolean(options.seed || options.forceSeed || previous);
-    const record: PlatformRecord = buildPlatformRecord(config, crds, seeded, versions(config));
-    fs.writeFileSync(layout.platformFile, `${JSON.stringify(record, null, 2)}\n`);
+    const record: PlatformRecord = buildPlatformRecord(
+      config,
+      crds,
+      seeded,
+      versions(config),
+    );
+    fs.writeFileSync(
+      layout.platformFile,
+      `${JSON.stringify(record, null, 2)}\n`,
+    );
     return platformInfo(config)!;
   } finally {
     release();
@@ -180,7 +275,10 @@ export async function up(config: PlatformConfig, options: UpOptions, report: Rep
 }
 
 /** Stops exactly the processes `up` recorded, after checking each is still the process that was started. */
-export async function down(config: PlatformConfig, report: Reporter): Promise<void> {
+export async function down(
+  config: PlatformConfig,
+  report: Reporter,
+): Promise<void> {
   const { layout } = config;
   if (!fs.existsSync(layout.stateDir)) {
     report('platform', `nothing to stop (no state in ${layout.stateDir})`);
@@ -190,9 +288,11 @@ export async function down(config: PlatformConfig, report: Reporter): Promise<vo
     onWait: owner => report('lock', `waiting for ${owner} to finish`),
   });
   try {
+    const specs = componentSpecs(config);
     for (const name of [...COMPONENTS].reverse()) {
       const record = readRecord(layout.pidsDir, name);
       if (!record) {
+        await stopOrphans(specs[name], report);
         continue;
       }
       const result = await stopRecorded(record);
@@ -215,18 +315,31 @@ export async function down(config: PlatformConfig, report: Reporter): Promise<vo
 export function purgeState(config: PlatformConfig, report: Reporter): void {
   const { layout, paths } = config;
   const dir = path.resolve(layout.stateDir);
-  const looksLikeState = fs.existsSync(layout.pki) || fs.existsSync(layout.logsDir) || fs.existsSync(layout.pidsDir);
+  const looksLikeState =
+    fs.existsSync(layout.pki) ||
+    fs.existsSync(layout.logsDir) ||
+    fs.existsSync(layout.pidsDir);
   if (!fs.existsSync(dir)) {
     return;
   }
-  if (!looksLikeState || dir === paths.repoRoot || dir === path.parse(dir).root || dir === process.env.HOME) {
-    throw new Error(`Refusing to delete ${dir}: it does not look like a local-platform state folder`);
+  if (
+    !looksLikeState ||
+    dir === paths.repoRoot ||
+    dir === path.parse(dir).root ||
+    dir === process.env.HOME
+  ) {
+    throw new Error(
+      `Refusing to delete ${dir}: it does not look like a local-platform state folder`,
+    );
   }
   fs.rmSync(dir, { recursive: true, force: true });
   report('platform', `deleted ${dir}`);
 }
 
 /** `yarn platform seed`: applies the demo data again on a running platform. */
-export async function seed(config: PlatformConfig, report: Reporter): Promise<LocalPlatform> {
+export async function seed(
+  config: PlatformConfig,
+  report: Reporter,
+): Promise<LocalPlatform> {
   return up(config, { seed: true, forceSeed: true }, report);
 }

@@ -22,12 +22,42 @@ export type PortSetting = {
 
 /** Defaults stay clear of the portal (3000, 7007) and of the usual ports of these tools. */
 export const PORT_SETTINGS: readonly PortSetting[] = [
-  { key: 'etcd', env: 'ML_PLATFORM_ETCD_PORT', defaultPort: 23790, owner: 'etcd (client)' },
-  { key: 'etcdPeer', env: 'ML_PLATFORM_ETCD_PEER_PORT', defaultPort: 23800, owner: 'etcd (peer)' },
-  { key: 'apiserver', env: 'ML_PLATFORM_APISERVER_PORT', defaultPort: 16443, owner: 'kube-apiserver' },
-  { key: 'mlflow', env: 'ML_PLATFORM_MLFLOW_PORT', defaultPort: 15000, owner: 'mlflow server' },
-  { key: 'prometheus', env: 'ML_PLATFORM_PROMETHEUS_PORT', defaultPort: 19090, owner: 'prometheus' },
-  { key: 'kubeStateMetrics', env: 'ML_PLATFORM_KSM_PORT', defaultPort: 18080, owner: 'kube-state-metrics' },
+  {
+    key: 'etcd',
+    env: 'ML_PLATFORM_ETCD_PORT',
+    defaultPort: 23790,
+    owner: 'etcd (client)',
+  },
+  {
+    key: 'etcdPeer',
+    env: 'ML_PLATFORM_ETCD_PEER_PORT',
+    defaultPort: 23800,
+    owner: 'etcd (peer)',
+  },
+  {
+    key: 'apiserver',
+    env: 'ML_PLATFORM_APISERVER_PORT',
+    defaultPort: 16443,
+    owner: 'kube-apiserver',
+  },
+  {
+    key: 'mlflow',
+    env: 'ML_PLATFORM_MLFLOW_PORT',
+    defaultPort: 15000,
+    owner: 'mlflow server',
+  },
+  {
+    key: 'prometheus',
+    env: 'ML_PLATFORM_PROMETHEUS_PORT',
+    defaultPort: 19090,
+    owner: 'prometheus',
+  },
+  {
+    key: 'kubeStateMetrics',
+    env: 'ML_PLATFORM_KSM_PORT',
+    defaultPort: 18080,
+    owner: 'kube-state-metrics',
+  },
   {
     key: 'kubeStateMetricsTelemetry',
     env: 'ML_PLATFORM_KSM_TELEMETRY_PORT',
@@ -45,7 +75,9 @@ export function portSetting(key: keyof PlatformPorts): PortSetting {
 }
 
 /** Reads the ports from environment variables, with defaults. Throws naming the variable at fault. */
-export function parsePorts(env: Record<string, string | undefined>): PlatformPorts {
+export function parsePorts(
+  env: Record<string, string | undefined>,
+): PlatformPorts {
   const ports = {} as PlatformPorts;
   const seen = new Map<number, PortSetting>();
   for (const setting of PORT_SETTINGS) {
@@ -133,7 +165,10 @@ function canListen(port: number, host: string): Promise<boolean> {
 }
 
 /** Throws a message naming the port, who holds it, and the variable that moves it. */
-export async function assertPortFree(ports: PlatformPorts, key: keyof PlatformPorts): Promise<void> {
+export async function assertPortFree(
+  ports: PlatformPorts,
+  key: keyof PlatformPorts,
+): Promise<void> {
   const setting = portSetting(key);
   const port = ports[key];
   if (await canListen(port, '127.0.0.1')) {
@@ -143,6 +178,8 @@ export async function assertPortFree(ports: PlatformPorts, key: keyof PlatformPo
   throw new Error(
     `Port ${port} for ${setting.owner} is already in use by another process${
       holder ? ` (${holder})` : ''
-    }. Stop that process or choose another port: ${setting.env}=<port> yarn platform up`,
+    }. Stop that process or choose another port: ${
+      setting.env
+    }=<port> yarn platform up`,
   );
 }

@@ -21,7 +21,12 @@ export type ProcessRecord = {
   logFile: string;
 };
 
-export type ProcStat = { pid: number; state: string; pgrp: number; startTicks: number };
+export type ProcStat = {
+  pid: number;
+  state: string;
+  pgrp: number;
+  startTicks: number;
+};
 
 /** Parses /proc/<pid>/stat. The command name may hold spaces and parentheses, so fields are counted after the last ')'. */
 export function parseProcStat(text: string): ProcStat {
@@ -30,7 +35,10 @@ export function parseProcStat(text: string): ProcStat {
   if (open < 0 || close < open) {
     throw new Error(`Unexpected /proc stat line: ${text.slice(0, 80)}`);
   }
-  const rest = text.slice(close + 2).trim().split(/\s+/);
+  const rest = text
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/);
   // rest[0] is field 3 (state); field N is rest[N - 3]
   return {
     pid: Number(text.slice(0, open).trim()),
@@ -50,7 +58,10 @@ export function readProcStat(pid: number): ProcStat | undefined {
 
 function readCmdline(pid: number): string[] {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    return fs
+      .readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .filter(Boolean);
   } catch {
     return [];
   }
@@ -69,7 +80,11 @@ export function isOurProcess(record: ProcessRecord): boolean {
   return cmdline.join('\0') === record.cmdline.join('\0');
 }
 
-export function specHash(command: string, args: string[], inputFiles: string[] = []): string {
+export function specHash(
+  command: string,
+  args: string[],
+  inputFiles: string[] = [],
+): string {
   const hash = crypto.createHash('sha256');
   hash.update(JSON.stringify([command, args]));
   for (const file of inputFiles) {
@@ -83,7 +98,10 @@ export function pidFile(pidsDir: string, component: string): string {
   return path.join(pidsDir, `${component}.json`);
 }
 
-export function readRecord(pidsDir: string, component: string): ProcessRecord | undefined {
+export function readRecord(
+  pidsDir: string,
+  component: string,
+): ProcessRecord | undefined {
   try {
     return JSON.parse(fs.readFileSync(pidFile(pidsDir, component), 'utf8'));
   } catch {
@@ -122,7 +140,9 @@ export type Spawned = {
 export async function spawnDetached(spec: SpawnSpec): Promise<Spawned> {
   fs.mkdirSync(path.dirname(spec.logFile), { recursive: true });
   fs.mkdirSync(spec.pidsDir, { recursive: true });
-  const header = `\n===== ${new Date().toISOString()} ${spec.command} ${spec.args.join(' ')}\n`;
+  const header = `\n===== ${new Date().toISOString()} ${
+    spec.command
+  } ${spec.args.join(' ')}\n`;
   fs.appendFileSync(spec.logFile, header);
   const fd = fs.openSync(spec.logFile, 'a');
   let code: number | null | undefined;
@@ -136,7 +156,11 @@ export async function spawnDetached(spec: SpawnSpec): Promise<Spawned> {
   await new Promise<void>((resolve, reject) => {
     child.once('spawn', () => resolve());
     child.once('error', err =>
-      reject(new Error(`Cannot start ${spec.component} (${spec.command}): ${err.message}`)),
+      reject(
+        new Error(
+          `Cannot start ${spec.component} (${spec.command}): ${err.message}`,
+        ),
+      ),
     );
   });
   const exited = new Promise<number | null>(resolve => {
@@ -157,7 +181,10 @@ export async function spawnDetached(spec: SpawnSpec): Promise<Spawned> {
     startedAt: new Date().toISOString(),
     logFile: spec.logFile,
   };
-  fs.writeFileSync(pidFile(spec.pidsDir, spec.component), `${JSON.stringify(record, null, 2)}\n`);
+  fs.writeFileSync(
+    pidFile(spec.pidsDir, spec.component),
+    `${JSON.stringify(record, null, 2)}\n`,
+  );
   return { record, exited, exitCode: () => code };
 }
 
@@ -168,7 +195,12 @@ function groupMembers(pgid: number): number[] {
       continue;
     }
     const stat = readProcStat(Number(entry));
-    if (stat && stat.pgrp === pgid && stat.state !== 'Z' && stat.state !== 'X') {
+    if (
+      stat &&
+      stat.pgrp === pgid &&
+      stat.state !== 'Z' &&
+      stat.state !== 'X'
+    ) {
       members.push(stat.pid);
     }
   }
@@ -190,7 +222,10 @@ export type StopResult = 'stopped' | 'killed' | 'not-running' | 'not-ours';
  * after checking it is still the process we started. SIGTERM first, SIGKILL
  * after `timeoutMs`.
  */
-export async function stopRecorded(record: ProcessRecord, timeoutMs = 20_000): Promise<StopResult> {
+export async function stopRecorded(
+  record: ProcessRecord,
+  timeoutMs = 20_000,
+): Promise<StopResult> {
   const stat = readProcStat(record.pid);
   if (!stat || stat.state === 'Z') {
     return 'not-running';
@@ -205,7 +240,8 @@ export async function stopRecorded(record: ProcessRecord, timeoutMs = 20_000): P
   } else {
     process.kill(record.pid, 'SIGTERM');
   }
-  const alive = () => (pgid ? groupMembers(pgid).length > 0 : isOurProcess(record));
+  const alive = () =>
+    pgid ? groupMembers(pgid).length > 0 : isOurProcess(record);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!alive()) {
@@ -240,9 +276,15 @@ export function tailFile(file: string, lines = 40): string {
 }
 
 /** An error that carries the tail of a component's log. */
-export function componentError(component: string, message: string, logFile: string): Error {
+export function componentError(
+  component: string,
+  message: string,
+  logFile: string,
+): Error {
   return new Error(
-    `${component}: ${message}\n--- last lines of ${logFile} ---\n${tailFile(logFile)}\n--- end of ${path.basename(logFile)} ---`,
+    `${component}: ${message}\n--- last lines of ${logFile} ---\n${tailFile(
+      logFile,
+    )}\n--- end of ${path.basename(logFile)} ---`,
   );
 }
 
@@ -257,9 +299,16 @@ export type RunOptions = {
 };
 
 /** Runs a one-shot command to completion, logging its output to a file; throws with the log tail on failure. */
-export async function runLogged(command: string, args: string[], options: RunOptions): Promise<void> {
+export async function runLogged(
+  command: string,
+  args: string[],
+  options: RunOptions,
+): Promise<void> {
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
-  fs.appendFileSync(options.logFile, `\n===== ${new Date().toISOString()} ${command} ${args.join(' ')}\n`);
+  fs.appendFileSync(
+    options.logFile,
+    `\n===== ${new Date().toISOString()} ${command} ${args.join(' ')}\n`,
+  );
   const fd = fs.openSync(options.logFile, 'a');
   const started = Date.now();
   const child = spawn(command, args, {
@@ -269,7 +318,10 @@ export async function runLogged(command: string, args: string[], options: RunOpt
   });
   fs.closeSync(fd);
   const timer = options.onHeartbeat
-    ? setInterval(() => options.onHeartbeat!(Date.now() - started), options.heartbeatMs ?? 30_000)
+    ? setInterval(
+        () => options.onHeartbeat!(Date.now() - started),
+        options.heartbeatMs ?? 30_000,
+      )
     : undefined;
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
@@ -278,7 +330,11 @@ export async function runLogged(command: string, args: string[], options: RunOpt
     });
     if (code !== 0) {
       throw new Error(
-        `\`${command} ${args.join(' ')}\` failed with exit code ${code}\n--- last lines of ${options.logFile} ---\n${tailFile(options.logFile)}`,
+        `\`${command} ${args.join(
+          ' ',
+        )}\` failed with exit code ${code}\n--- last lines of ${
+          options.logFile
+        } ---\n${tailFile(options.logFile)}`,
       );
     }
   } catch (err) {
@@ -291,4 +347,47 @@ export async function runLogged(command: string, args: string[], options: RunOpt
       clearInterval(timer);
     }
   }
+}
+
+/**
+ * Session leaders running exactly `command args` (directly, or through a
+ * script interpreter as the venv's `mlflow` does): processes an earlier `up`
+ * started whose pid file has since been lost. The arguments name the state
+ * folder, so nothing else matches.
+ */
+export function findByCommandLine(
+  component: string,
+  command: string,
+  args: string[],
+): ProcessRecord[] {
+  const found: ProcessRecord[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
+    const pid = Number(entry);
+    const stat = readProcStat(pid);
+    if (!stat || stat.pgrp !== pid || stat.state === 'Z') {
+      continue;
+    }
+    const cmdline = readCmdline(pid);
+    // the command itself, or its interpreter followed by the script
+    const position = cmdline.slice(0, 2).indexOf(command);
+    const offset = position + 1;
+    if (position < 0 || cmdline.length !== offset + args.length) {
+      continue;
+    }
+    if (args.every((arg, i) => cmdline[offset + i] === arg)) {
+      found.push({
+        component,
+        pid,
+        startTicks: stat.startTicks,
+        cmdline,
+        specHash: '',
+        startedAt: '',
+        logFile: '',
+      });
+    }
+  }
+  return found;
 }

@@ -14,7 +14,9 @@ export function formatDuration(ms: number): string {
   return `${minutes}m${String(seconds).padStart(2, '0')}s`;
 }
 
-export function createReporter(write: (line: string) => void = line => process.stdout.write(`${line}\n`)): Reporter {
+export function createReporter(
+  write: (line: string) => void = line => process.stdout.write(`${line}\n`),
+): Reporter {
   const started = Date.now();
   const report = ((component: string, message: string) => {
     const time = formatDuration(Date.now() - started).padStart(6);

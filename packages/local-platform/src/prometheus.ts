@@ -15,11 +15,17 @@ export type PrometheusConfigOptions = {
 };
 
 /** Renders prometheus.yml: kube-state-metrics (and its own telemetry), Prometheus itself, the apiserver. */
-export function renderPrometheusConfig(options: PrometheusConfigOptions): string {
+export function renderPrometheusConfig(
+  options: PrometheusConfigOptions,
+): string {
   const interval = `${options.scrapeIntervalSeconds ?? 5}s`;
   const { ports } = options;
   return YAML.stringify({
-    global: { scrape_interval: interval, evaluation_interval: interval, scrape_timeout: interval },
+    global: {
+      scrape_interval: interval,
+      evaluation_interval: interval,
+      scrape_timeout: interval,
+    },
     scrape_configs: [
       {
         job_name: 'prometheus',
@@ -33,7 +39,9 @@ export function renderPrometheusConfig(options: PrometheusConfigOptions): string
       },
       {
         job_name: 'kube-state-metrics-telemetry',
-        static_configs: [{ targets: [`127.0.0.1:${ports.kubeStateMetricsTelemetry}`] }],
+        static_configs: [
+          { targets: [`127.0.0.1:${ports.kubeStateMetricsTelemetry}`] },
+        ],
       },
       {
         job_name: 'kube-apiserver',
@@ -57,7 +65,10 @@ export function prometheusBinary(): string {
  * Installs Debian's prometheus package when the binary is missing. The package
  * may enable its own service on :9090; the platform never uses or touches it.
  */
-export async function ensurePrometheusInstalled(logsDir: string, report: Reporter): Promise<string> {
+export async function ensurePrometheusInstalled(
+  logsDir: string,
+  report: Reporter,
+): Promise<string> {
   const bin = prometheusBinary();
   if (fs.existsSync(bin)) {
     return bin;
@@ -71,12 +82,21 @@ export async function ensurePrometheusInstalled(logsDir: string, report: Reporte
     );
   }
   const logFile = `${logsDir}/apt-prometheus.log`;
-  report('prometheus', `${bin} not found: installing Debian's prometheus package (apt-get update && apt-get install -y prometheus; log: ${logFile})`);
+  report(
+    'prometheus',
+    `${bin} not found: installing Debian's prometheus package (apt-get update && apt-get install -y prometheus; log: ${logFile})`,
+  );
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   await runLogged('apt-get', ['update'], { logFile, env });
-  await runLogged('apt-get', ['install', '-y', '--no-install-recommends', 'prometheus'], { logFile, env });
+  await runLogged(
+    'apt-get',
+    ['install', '-y', '--no-install-recommends', 'prometheus'],
+    { logFile, env },
+  );
   if (!fs.existsSync(bin)) {
-    throw new Error(`apt-get installed prometheus but ${bin} is still missing (see ${logFile})`);
+    throw new Error(
+      `apt-get installed prometheus but ${bin} is still missing (see ${logFile})`,
+    );
   }
   report('prometheus', 'installed');
   return bin;
@@ -87,16 +107,29 @@ export function prometheusUrl(ports: PlatformPorts): string {
 }
 
 /** Writes prometheus.yml only when it changed, so a running Prometheus is not restarted for nothing. */
-export function writePrometheusConfig(layout: StateLayout, ports: PlatformPorts): void {
+export function writePrometheusConfig(
+  layout: StateLayout,
+  ports: PlatformPorts,
+): void {
   fs.mkdirSync(layout.prometheusData, { recursive: true });
-  const config = renderPrometheusConfig({ ports, caFile: layout.caCert, tokenFile: layout.adminToken });
-  const current = fs.existsSync(layout.prometheusConfig) ? fs.readFileSync(layout.prometheusConfig, 'utf8') : '';
+  const config = renderPrometheusConfig({
+    ports,
+    caFile: layout.caCert,
+    tokenFile: layout.adminToken,
+  });
+  const current = fs.existsSync(layout.prometheusConfig)
+    ? fs.readFileSync(layout.prometheusConfig, 'utf8')
+    : '';
   if (current !== config) {
     fs.writeFileSync(layout.prometheusConfig, config);
   }
 }
 
-export function prometheusSpec(bin: string, layout: StateLayout, ports: PlatformPorts): ComponentSpec {
+export function prometheusSpec(
+  bin: string,
+  layout: StateLayout,
+  ports: PlatformPorts,
+): ComponentSpec {
   const url = prometheusUrl(ports);
   return {
     name: 'prometheus',

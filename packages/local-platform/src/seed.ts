@@ -23,7 +23,11 @@ export const SEED_SCRIPT = 'seed_mlflow.py';
  * every quota's `status.used`: until then quota admission rejects creates
  * with "status unknown for quota".
  */
-export async function seedKubernetes(kubeconfigPath: string, report: Reporter, timeoutMs = 60_000): Promise<void> {
+export async function seedKubernetes(
+  kubeconfigPath: string,
+  report: Reporter,
+  timeoutMs = 60_000,
+): Promise<void> {
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfigPath);
   const objects = kc.makeApiClient(KubernetesObjectApi);
@@ -39,7 +43,12 @@ export async function seedKubernetes(kubeconfigPath: string, report: Reporter, t
       PatchStrategy.ServerSideApply,
     );
   }
-  report('seed kubernetes', `applied ${manifests.length} objects (namespaces ${DEMO_TEAMS.map(t => t.team).join(', ')})`);
+  report(
+    'seed kubernetes',
+    `applied ${manifests.length} objects (namespaces ${DEMO_TEAMS.map(
+      t => t.team,
+    ).join(', ')})`,
+  );
   const quotas = manifests.filter(m => m.kind === 'ResourceQuota');
   const deadline = Date.now() + timeoutMs;
   for (const quota of quotas) {
@@ -54,13 +63,20 @@ export async function seedKubernetes(kubeconfigPath: string, report: Reporter, t
       }
       if (Date.now() > deadline) {
         throw new Error(
-          `ResourceQuota ${quota.metadata.namespace}/${quota.metadata.name} has no status.used after ${timeoutMs / 1000}s: is kube-controller-manager running? (see its log)`,
+          `ResourceQuota ${quota.metadata.namespace}/${
+            quota.metadata.name
+          } has no status.used after ${
+            timeoutMs / 1000
+          }s: is kube-controller-manager running? (see its log)`,
         );
       }
       await sleep(250);
     }
   }
-  report('seed kubernetes', 'quota controller has computed status.used of every team quota');
+  report(
+    'seed kubernetes',
+    'quota controller has computed status.used of every team quota',
+  );
 }
 
 /** Runs platform/seed/seed_mlflow.py in the MLflow venv against the running server. */
@@ -75,12 +91,20 @@ export async function seedMlflow(
   const logFile = path.join(layout.logsDir, 'seed-mlflow.log');
   fs.mkdirSync(layout.logsDir, { recursive: true });
   fs.appendFileSync(logFile, `\n===== ${new Date().toISOString()} ${script}\n`);
-  const teams = DEMO_TEAMS.map(t => ({ team: t.team, project: t.project, ...t.mlflow }));
-  const child = spawn(venvPython(venv), [script, '--teams-json', JSON.stringify(teams)], {
-    cwd: paths.seedDir,
-    env: { ...process.env, ...MLFLOW_ENV, MLFLOW_TRACKING_URI: trackingUri },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const teams = DEMO_TEAMS.map(t => ({
+    team: t.team,
+    project: t.project,
+    ...t.mlflow,
+  }));
+  const child = spawn(
+    venvPython(venv),
+    [script, '--teams-json', JSON.stringify(teams)],
+    {
+      cwd: paths.seedDir,
+      env: { ...process.env, ...MLFLOW_ENV, MLFLOW_TRACKING_URI: trackingUri },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let pending = '';
   child.stdout.on('data', (chunk: Buffer) => {
     fs.appendFileSync(logFile, chunk);
@@ -100,7 +124,9 @@ export async function seedMlflow(
   });
   if (code !== 0) {
     throw new Error(
-      `The MLflow seed failed (exit code ${code})\n--- last lines of ${logFile} ---\n${tailFile(logFile)}`,
+      `The MLflow seed failed (exit code ${code})\n--- last lines of ${logFile} ---\n${tailFile(
+        logFile,
+      )}`,
     );
   }
 }

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { binaryPaths } from './binaries.ts';
-import { COMPONENTS, currentSpecHash, runningRecord, type ComponentName, type ComponentSpec } from './components.ts';
+import {
+  COMPONENTS,
+  currentSpecHash,
+  runningRecord,
+  type ComponentName,
+  type ComponentSpec,
+} from './components.ts';
 import type { PlatformConfig } from './config.ts';
 import { establishedCrds } from './kubeapi.ts';
 import {
@@ -16,7 +22,11 @@ import { mlflowSpec, mlflowUrl, venvDir } from './mlflow.ts';
 import type { StateLayout } from './paths.ts';
 import { readAdminToken } from './pki.ts';
 import type { PlatformPorts } from './ports.ts';
-import { prometheusBinary, prometheusSpec, prometheusUrl } from './prometheus.ts';
+import {
+  prometheusBinary,
+  prometheusSpec,
+  prometheusUrl,
+} from './prometheus.ts';
 import { DEMO_TEAMS } from './teams.ts';
 
 /** Connection details of a running local platform. */
@@ -39,13 +49,20 @@ export type LocalPlatform = {
   crds: string[];
   /** Demo teams (namespaces of the same name) when the platform was seeded. */
   teams: string[];
-  versions: { kubernetes: string; etcd: string; kubeStateMetrics: string; mlflow: string };
+  versions: {
+    kubernetes: string;
+    etcd: string;
+    kubeStateMetrics: string;
+    mlflow: string;
+  };
 };
 
 /** The non-secret part, stored in platform.json by `up`. */
 export type PlatformRecord = Omit<LocalPlatform, 'caData' | 'adminToken'>;
 
-export function componentSpecs(config: PlatformConfig): Record<ComponentName, ComponentSpec> {
+export function componentSpecs(
+  config: PlatformConfig,
+): Record<ComponentName, ComponentSpec> {
   const { paths, layout, ports } = config;
   const bin = binaryPaths(paths);
   return {
@@ -77,20 +94,34 @@ export type PlatformState = {
   allReady: boolean;
 };
 
-export function readMarker<T>(layout: StateLayout, name: string): T | undefined {
+export function readMarker<T>(
+  layout: StateLayout,
+  name: string,
+): T | undefined {
   try {
-    return JSON.parse(fs.readFileSync(path.join(layout.markersDir, `${name}.json`), 'utf8'));
+    return JSON.parse(
+      fs.readFileSync(path.join(layout.markersDir, `${name}.json`), 'utf8'),
+    );
   } catch {
     return undefined;
   }
 }
 
-export function writeMarker(layout: StateLayout, name: string, value: unknown): void {
+export function writeMarker(
+  layout: StateLayout,
+  name: string,
+  value: unknown,
+): void {
   fs.mkdirSync(layout.markersDir, { recursive: true });
-  fs.writeFileSync(path.join(layout.markersDir, `${name}.json`), `${JSON.stringify(value, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(layout.markersDir, `${name}.json`),
+    `${JSON.stringify(value, null, 2)}\n`,
+  );
 }
 
-export function readPlatformRecord(layout: StateLayout): PlatformRecord | undefined {
+export function readPlatformRecord(
+  layout: StateLayout,
+): PlatformRecord | undefined {
   try {
     return JSON.parse(fs.readFileSync(layout.platformFile, 'utf8'));
   } catch {
@@ -99,7 +130,9 @@ export function readPlatformRecord(layout: StateLayout): PlatformRecord | undefi
 }
 
 /** Looks at what runs, without starting or changing anything. */
-export async function inspectPlatform(config: PlatformConfig): Promise<PlatformState> {
+export async function inspectPlatform(
+  config: PlatformConfig,
+): Promise<PlatformState> {
   const { layout } = config;
   const specs = componentSpecs(config);
   const components = await Promise.all(
@@ -118,30 +151,47 @@ export async function inspectPlatform(config: PlatformConfig): Promise<PlatformS
     }),
   );
   const record = readPlatformRecord(layout);
-  const crdNames = record?.crds ?? readMarker<{ names: string[] }>(layout, 'crds')?.names ?? [];
+  const crdNames =
+    record?.crds ??
+    readMarker<{ names: string[] }>(layout, 'crds')?.names ??
+    [];
   const apiserver = components.find(c => c.name === 'kube-apiserver')!;
   let crdsEstablished = 0;
   if (apiserver.ready && crdNames.length > 0) {
     try {
-      crdsEstablished = (await establishedCrds(adminConnection(layout, config.ports), crdNames)).size;
+      crdsEstablished = (
+        await establishedCrds(adminConnection(layout, config.ports), crdNames)
+      ).size;
     } catch {
       crdsEstablished = 0;
     }
   }
   const allReady =
-    components.every(c => c.ready && c.current) && crdNames.length > 0 && crdsEstablished === crdNames.length;
-  return { components, crdsEstablished, crdsExpected: crdNames.length, record, allReady };
+    components.every(c => c.ready && c.current) &&
+    crdNames.length > 0 &&
+    crdsEstablished === crdNames.length;
+  return {
+    components,
+    crdsEstablished,
+    crdsExpected: crdNames.length,
+    record,
+    allReady,
+  };
 }
 
 /** The full connection info of a platform that `up` brought up, or undefined. */
-export function platformInfo(config: PlatformConfig): LocalPlatform | undefined {
+export function platformInfo(
+  config: PlatformConfig,
+): LocalPlatform | undefined {
   const record = readPlatformRecord(config.layout);
   if (!record) {
     return undefined;
   }
   return {
     ...record,
-    caData: Buffer.from(fs.readFileSync(config.layout.caCert, 'utf8')).toString('base64'),
+    caData: Buffer.from(fs.readFileSync(config.layout.caCert, 'utf8')).toString(
+      'base64',
+    ),
     adminToken: readAdminToken(config.layout),
   };
 }
@@ -170,7 +220,9 @@ export function buildPlatformRecord(
 }
 
 /** The environment variables the portal and the tests read. */
-export function platformEnvironment(platform: LocalPlatform): Record<string, string> {
+export function platformEnvironment(
+  platform: LocalPlatform,
+): Record<string, string> {
   return {
     KUBECONFIG: platform.kubeconfigPath,
     K8S_URL: platform.apiserverUrl,
