@@ -18,18 +18,33 @@ async function answers(url) {
   }
 }
 
+// Printed by the backend when a plugin fails to start; it never gets ready then.
+const STARTUP_FAILURE = /Backend startup failed|threw an error during startup/;
+
+function readLog() {
+  try {
+    return readFileSync(logFile, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function giveUp(reason) {
+  const log = readLog().split('\n');
+  const failure = log.filter(line => STARTUP_FAILURE.test(line)).slice(0, 5);
+  const tail = failure.length > 0 ? failure : log.slice(-40);
+  console.error(`${reason}. From ${logFile}:\n${tail.join('\n')}`);
+  process.exit(1);
+}
+
 for (const [name, url] of targets) {
   const started = Date.now();
   while (!(await answers(url))) {
+    if (STARTUP_FAILURE.test(readLog())) {
+      giveUp('The portal backend failed to start');
+    }
     if (Date.now() > deadline) {
-      const tail = readFileSync(logFile, 'utf8')
-        .split('\n')
-        .slice(-40)
-        .join('\n');
-      console.error(
-        `The portal's ${name} did not answer at ${url}. Last lines of ${logFile}:\n${tail}`,
-      );
-      process.exit(1);
+      giveUp(`The portal's ${name} did not answer at ${url}`);
     }
     await new Promise(resolve => setTimeout(resolve, 2000));
   }

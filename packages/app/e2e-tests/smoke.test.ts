@@ -12,10 +12,14 @@ test('a demo user signs in, browses the catalog, a team and the ML platform page
   const errors = collectBrowserErrors(page);
 
   await signInAs(page, 'alice');
-  await screenshot(page, '01-catalog');
+  await expect(page.getByText('Welcome to the ML platform')).toBeVisible();
+  await screenshot(page, '00-home');
+
+  await page.goto('/catalog?filters[kind]=component&filters[user]=all');
   await expect(
-    page.getByRole('link', { name: 'ml-platform-backstage' }),
+    page.getByRole('link', { name: 'ML platform for Backstage' }),
   ).toBeVisible();
+  await screenshot(page, '01-catalog');
 
   await page.goto('/catalog/default/group/fraud-detection');
   await expect(
