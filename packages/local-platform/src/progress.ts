@@ -9,8 +9,10 @@ export function formatDuration(ms: number): string {
   if (ms < 60_000) {
     return `${(ms / 1000).toFixed(1)}s`;
   }
-  const minutes = Math.floor(ms / 60_000);
-  const seconds = Math.round((ms % 60_000) / 1000);
+  // round once, so 5m59.6s reads 6m00s and never 5m60s
+  const totalSeconds = Math.round(ms / 1000);
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
   return `${minutes}m${String(seconds).padStart(2, '0')}s`;
 }
 
