@@ -8,3 +8,5 @@ export * from './connections';
 export * from './kubeConfig';
 export * from './probes';
 export * from './services';
+export * from './applyObjects';
+export * from './namespaces';

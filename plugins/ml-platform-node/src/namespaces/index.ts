@@ -1,0 +1,2 @@
+export * from './quota';
+export * from './renderNamespace';

@@ -1,0 +1,158 @@
+import type { KubernetesObject } from '@kubernetes/client-node';
+import {
+  PROJECT_LABEL,
+  TEAM_LABEL,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+import { quotaHard, type QuotaSpec } from './quota';
+
+/** What a team or project namespace is made of. @public */
+export type NamespaceRequest = {
+  /** The namespace: the team's name, or `<team>-<project>`. */
+  name: string;
+  team: string;
+  /** Set for a project namespace. */
+  project?: string;
+  quota: QuotaSpec;
+};
+
+/** Platform-wide settings the rendered objects follow (from app-config). @public */
+export type NamespacePolicy = {
+  /** Kubernetes group of the team's members; `{team}` is replaced by the team name. */
+  teamGroupPattern: string;
+  /** Kubernetes groups of the platform admins. */
+  adminGroups: string[];
+  /** Namespaces allowed to reach into every team namespace (ingress controller, monitoring, notebook culler). */
+  ingressFromNamespaces: string[];
+  /** Default requests and limits of a container that sets none. */
+  containerDefaults: {
+    cpuRequest: string;
+    cpuLimit: string;
+    memoryRequest: string;
+    memoryLimit: string;
+  };
+};
+
+/** @public */
+export const DEFAULT_NAMESPACE_POLICY: NamespacePolicy = {
+  teamGroupPattern: '{team}',
+  adminGroups: ['platform-admins'],
+  ingressFromNamespaces: ['ingress-nginx', 'monitoring', 'kubeflow'],
+  containerDefaults: {
+    cpuRequest: '100m',
+    cpuLimit: '1',
+    memoryRequest: '256Mi',
+    memoryLimit: '1Gi',
+  },
+};
+
+function labelsOf(request: NamespaceRequest): Record<string, string> {
+  return {
+    [TEAM_LABEL]: request.team,
+    ...(request.project ? { [PROJECT_LABEL]: request.project } : {}),
+    'app.kubernetes.io/managed-by': 'ml-platform',
+  };
+}
+
+function groupSubjects(groups: string[]) {
+  return groups.map(name => ({
+    apiGroup: 'rbac.authorization.k8s.io',
+    kind: 'Group',
+    name,
+  }));
+}
+
+/**
+ * Every object of a team or project namespace, in the order they are
+ * applied: the namespace first, then what lives in it. Pure: the same
+ * request gives the same objects, so re-applying them changes nothing.
+ * @public
+ */
+export function renderNamespaceObjects(
+  request: NamespaceRequest,
+  policy: NamespacePolicy = DEFAULT_NAMESPACE_POLICY,
+): KubernetesObject[] {
+  const labels = labelsOf(request);
+  const metadata = (name: string) => ({
+    name,
+    namespace: request.name,
+    labels,
+  });
+  const teamGroup = policy.teamGroupPattern.replace('{team}', request.team);
+  const { containerDefaults: d } = policy;
+
+  const objects: KubernetesObject[] = [
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: request.name, labels },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: metadata('ml-platform-quota'),
+      spec: { hard: quotaHard(request.quota) },
+    } as KubernetesObject,
+    {
+      apiVersion: 'v1',
+      kind: 'LimitRange',
+      metadata: metadata('ml-platform-defaults'),
+      spec: {
+        limits: [
+          {
+            type: 'Container',
+            defaultRequest: { cpu: d.cpuRequest, memory: d.memoryRequest },
+            default: { cpu: d.cpuLimit, memory: d.memoryLimit },
+          },
+        ],
+      },
+    } as KubernetesObject,
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: metadata('ml-platform-team-edit'),
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'edit',
+      },
+      subjects: groupSubjects([teamGroup]),
+    } as KubernetesObject,
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: metadata('ml-platform-admins'),
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'admin',
+      },
+      subjects: groupSubjects(policy.adminGroups),
+    } as KubernetesObject,
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: metadata('ml-platform-isolation'),
+      spec: {
+        podSelector: {},
+        policyTypes: ['Ingress'],
+        ingress: [
+          { from: [{ podSelector: {} }] },
+          ...(policy.ingressFromNamespaces.length > 0
+            ? [
+                {
+                  from: policy.ingressFromNamespaces.map(namespace => ({
+                    namespaceSelector: {
+                      matchLabels: {
+                        'kubernetes.io/metadata.name': namespace,
+                      },
+                    },
+                  })),
+                },
+              ]
+            : []),
+        ],
+      },
+    } as KubernetesObject,
+  ];
+  return objects;
+}
