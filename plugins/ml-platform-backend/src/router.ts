@@ -4,7 +4,10 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { platformStatusReadPermission } from '@ml-platform/backstage-plugin-ml-platform-common';
+import {
+  platformStatusReadPermission,
+  type PlatformStatus,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
 import {
   probeConnections,
   type PlatformConnections,
@@ -36,10 +39,11 @@ export async function createRouter(
         `You may not read the platform status (${platformStatusReadPermission.name})`,
       );
     }
-    res.json({
+    const status: PlatformStatus = {
       environmentName: connections.environmentName,
       connections: await probeConnections(connections),
-    });
+    };
+    res.json(status);
   });
 
   return router;

@@ -6,3 +6,4 @@
 export * from './labels';
 export * from './permissions';
 export * from './validation';
+export * from './status';

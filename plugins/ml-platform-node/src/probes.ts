@@ -1,17 +1,7 @@
 import { VersionApi } from '@kubernetes/client-node';
+import type { ConnectionStatus } from '@ml-platform/backstage-plugin-ml-platform-common';
 import type { PlatformConnections } from './connections';
 import { makeKubeConfig } from './kubeConfig';
-
-/** What one probe of an external system found. @public */
-export type ConnectionStatus = {
-  component: 'kubernetes' | 'mlflow' | 'prometheus';
-  /** Where it was reached; never contains credentials. */
-  endpoint?: string;
-  state: 'ok' | 'down' | 'not-configured';
-  /** Version or other detail when up; the reason when down. */
-  detail: string;
-  latencyMs?: number;
-};
 
 async function timed(
   probe: () => Promise<string>,

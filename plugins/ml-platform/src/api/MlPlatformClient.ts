@@ -4,21 +4,12 @@ import {
   type FetchApi,
 } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import type { PlatformStatus } from '@ml-platform/backstage-plugin-ml-platform-common';
 
-/** One probe of an external system, as the backend reports it. @public */
-export type ConnectionStatus = {
-  component: 'kubernetes' | 'mlflow' | 'prometheus';
-  endpoint?: string;
-  state: 'ok' | 'down' | 'not-configured';
-  detail: string;
-  latencyMs?: number;
-};
-
-/** @public */
-export type PlatformStatus = {
-  environmentName: string;
-  connections: ConnectionStatus[];
-};
+export type {
+  ConnectionStatus,
+  PlatformStatus,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
 
 /** The ML platform backend, as the frontend sees it. @public */
 export interface MlPlatformApi {
