@@ -19,6 +19,57 @@ export interface Config {
       /** Base URL of the Prometheus server, e.g. http://127.0.0.1:19090 */
       baseUrl: string;
     };
+    /** Team and project namespaces; everything has a default. */
+    namespaces?: {
+      /**
+       * Size presets offered by the templates (replace the built-in small,
+       * medium and large). Quantities are Kubernetes quantities.
+       */
+      sizes?: {
+        [size: string]: {
+          cpu: string | number;
+          /** Defaults to twice cpu. */
+          cpuLimit?: string | number;
+          memory: string;
+          /** Defaults to memory. */
+          memoryLimit?: string;
+          gpu?: number;
+          storage: string;
+          persistentVolumeClaims: number;
+          pods: number;
+        };
+      };
+      /** The most one namespace may be given. */
+      maxima?: {
+        cpu?: string | number;
+        memory?: string;
+        gpu?: number;
+        storage?: string;
+        persistentVolumeClaims?: number;
+        pods?: number;
+      };
+      kubernetesGroups?: {
+        /** Kubernetes group of a team's members; {team} is the Backstage group's name. Default: {team} */
+        teamPattern?: string;
+        /** Kubernetes groups bound to the admin role in every namespace. Default: [platform-admins] */
+        admins?: string[];
+      };
+      /**
+       * Namespaces whose pods may reach into every team namespace (ingress
+       * controller, monitoring, the notebook culler).
+       * Default: [ingress-nginx, monitoring, kubeflow]
+       */
+      ingressFromNamespaces?: string[];
+      /** Requests and limits of a container that sets none. */
+      containerDefaults?: {
+        cpuRequest?: string | number;
+        cpuLimit?: string | number;
+        memoryRequest?: string;
+        memoryLimit?: string;
+      };
+      /** Create a Kubeflow Profile per namespace instead of the raw objects. Default: false */
+      kubeflowProfiles?: boolean;
+    };
     /**
      * Where the connections come from, shown to users and logged at start,
      * e.g. "local platform" or "production".

@@ -25,7 +25,7 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 
-// Catalog, with MLflow registered models as entities
+// Catalog, with MLflow registered models and ML project namespaces as entities
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
@@ -33,6 +33,9 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(
   import('@ml-platform/backstage-plugin-catalog-backend-module-mlflow'),
+);
+backend.add(
+  import('@ml-platform/backstage-plugin-catalog-backend-module-ml-projects'),
 );
 
 // Permissions, decided by the ML platform's policy

@@ -41,15 +41,22 @@ export const GO_RECIPES: readonly GoBuildRecipe[] = [
         pkg: 'k8s.io/kubernetes/cmd/kube-controller-manager',
         binary: 'kube-controller-manager',
       },
+      // for scripts and benchmarks (`kubectl apply --server-side`), not run by the platform
+      { pkg: 'k8s.io/kubernetes/cmd/kubectl', binary: 'kubectl' },
     ],
     ldflagsX: goMod => {
       const version = goModVersion(goMod, 'k8s.io/kubernetes');
       const [major, minor] = version.replace(/^v/, '').split('.');
+      // both, as upstream's hack/lib/version.sh: component-base's is what
+      // `--version` and `kubectl version` print, client-go's the User-Agent
       return [
-        `k8s.io/component-base/version.gitVersion=${version}`,
-        `k8s.io/component-base/version.gitMajor=${major}`,
-        `k8s.io/component-base/version.gitMinor=${minor}`,
-      ];
+        'k8s.io/component-base/version',
+        'k8s.io/client-go/pkg/version',
+      ].flatMap(pkg => [
+        `${pkg}.gitVersion=${version}`,
+        `${pkg}.gitMajor=${major}`,
+        `${pkg}.gitMinor=${minor}`,
+      ]);
     },
   },
   {
@@ -71,6 +78,8 @@ export type Binaries = {
   kubeApiserver: string;
   kubeControllerManager: string;
   kubeStateMetrics: string;
+  /** Built with the Kubernetes servers (same version); not run by the platform. */
+  kubectl: string;
 };
 
 type ModuleBuild = {
@@ -153,6 +162,7 @@ export function binaryPaths(paths: PlatformPaths): Binaries {
       'kube-state-metrics',
       'kube-state-metrics',
     ),
+    kubectl: binaryPath(paths, 'kubernetes', 'kubectl'),
   };
 }
 
@@ -226,6 +236,29 @@ export async function ensureBinaries(
     await buildModule(build, logsDir, report);
   }
   return binaryPaths(paths);
+}
+
+/**
+ * Points `<linkDir>/<name of target>` at a cached binary (atomically, so a
+ * running script never sees it missing) and returns the link: a path that
+ * stays the same when a changed pin builds into a new cache folder.
+ */
+export function linkBinary(linkDir: string, target: string): string {
+  fs.mkdirSync(linkDir, { recursive: true });
+  const link = path.join(linkDir, path.basename(target));
+  let current: string | undefined;
+  try {
+    current = fs.readlinkSync(link);
+  } catch {
+    current = undefined;
+  }
+  if (current !== target) {
+    const tmp = `${link}.tmp-${process.pid}`;
+    fs.rmSync(tmp, { force: true });
+    fs.symlinkSync(target, tmp);
+    fs.renameSync(tmp, link);
+  }
+  return link;
 }
 
 export function missingBinaries(paths: PlatformPaths): string[] {

@@ -33,6 +33,7 @@ function printUrls(platform: LocalPlatform, elapsedMs: number): void {
     `  Prometheus          ${platform.prometheusUrl}`,
     `  kube-state-metrics  ${platform.kubeStateMetricsUrl}/metrics`,
     `  etcd                ${platform.etcdUrl}`,
+    `  kubectl             ${platform.kubectlPath}`,
     `  state               ${platform.stateDir}`,
     '',
     'In a shell: eval "$(yarn platform env)"   Stop: yarn platform down',
@@ -70,6 +71,9 @@ async function status(config: PlatformConfig): Promise<number> {
   );
   if (state.record) {
     out.push(`  kubeconfig               ${state.record.kubeconfigPath}`);
+    if (state.record.kubectlPath) {
+      out.push(`  kubectl                  ${state.record.kubectlPath}`);
+    }
     out.push(
       `  demo teams               ${
         state.record.teams.join(', ') || '(not seeded)'

@@ -1,5 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { goModVersion, GO_RECIPES, moduleBuild } from './binaries.ts';
+import {
+  binaryPaths,
+  goModVersion,
+  GO_RECIPES,
+  linkBinary,
+  moduleBuild,
+} from './binaries.ts';
 import { resolvePaths, stateLayout } from './paths.ts';
 import {
   platformEnvironment,
@@ -64,6 +72,52 @@ describe('Go builds', () => {
     expect(kubernetes.ldflags).toContain(
       '-X k8s.io/component-base/version.gitMinor=34',
     );
+    expect(kubernetes.ldflags).toContain(
+      '-X k8s.io/client-go/pkg/version.gitVersion=v1.34.4',
+    );
+  });
+
+  it('builds kubectl with the Kubernetes servers, into the same cache folder', () => {
+    const paths = resolvePaths({ ML_PLATFORM_CACHE_DIR: '/cache' }, __dirname);
+    const recipe = GO_RECIPES.find(r => r.module === 'kubernetes')!;
+    expect(recipe.outputs.map(o => o.binary)).toEqual([
+      'kube-apiserver',
+      'kube-controller-manager',
+      'kubectl',
+    ]);
+    const bin = binaryPaths(paths);
+    expect(bin.kubectl).toBe(
+      path.join(moduleBuild(paths, recipe).binDir, 'kubectl'),
+    );
+    expect(path.dirname(bin.kubectl)).toBe(path.dirname(bin.kubeApiserver));
+    // every tool the recipes build is a `tool` directive of its go.mod
+    for (const r of GO_RECIPES) {
+      const lines = fs
+        .readFileSync(path.join(paths.goModulesDir, r.module, 'go.mod'), 'utf8')
+        .split('\n')
+        .map(line => line.trim().replace(/^tool\s+/, ''));
+      for (const o of r.outputs) {
+        expect(lines).toContain(o.pkg);
+      }
+    }
+  });
+
+  it('links a cached binary under a stable path, and repoints the link', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'link-binary-'));
+    try {
+      const linkDir = path.join(dir, 'state', 'bin');
+      const link = linkBinary(linkDir, '/cache/bin/kubernetes-aaa/kubectl');
+      expect(link).toBe(path.join(linkDir, 'kubectl'));
+      expect(fs.readlinkSync(link)).toBe('/cache/bin/kubernetes-aaa/kubectl');
+      expect(linkBinary(linkDir, '/cache/bin/kubernetes-aaa/kubectl')).toBe(
+        link,
+      );
+      linkBinary(linkDir, '/cache/bin/kubernetes-bbb/kubectl');
+      expect(fs.readlinkSync(link)).toBe('/cache/bin/kubernetes-bbb/kubectl');
+      expect(fs.readdirSync(linkDir)).toEqual(['kubectl']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -104,6 +158,7 @@ describe('renderExports', () => {
       mlflowUrl: 'http://127.0.0.1:15000',
       prometheusUrl: 'http://127.0.0.1:19090',
       kubeStateMetricsUrl: 'http://127.0.0.1:18080',
+      kubectlPath: '/cache/bin/kubernetes-0123456789ab/kubectl',
     } as LocalPlatform;
     expect(renderExports(platformEnvironment(platform)).split('\n')).toEqual([
       "export KUBECONFIG='/repo/.local-platform/it'\\''s/kubeconfig'",
@@ -113,6 +168,7 @@ describe('renderExports', () => {
       "export MLFLOW_TRACKING_URI='http://127.0.0.1:15000'",
       "export PROMETHEUS_URL='http://127.0.0.1:19090'",
       "export KUBE_STATE_METRICS_URL='http://127.0.0.1:18080'",
+      "export KUBECTL='/cache/bin/kubernetes-0123456789ab/kubectl'",
     ]);
   });
 });

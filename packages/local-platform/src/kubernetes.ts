@@ -21,6 +21,9 @@ export const CONTROLLERS = [
   'root-ca-certificate-publisher-controller',
   // fills the aggregated admin/edit/view ClusterRoles that team RoleBindings refer to
   'clusterrole-aggregation-controller',
+  // a Deployment beyond its namespace's quota gets a FailedCreate warning, as on a real cluster
+  'deployment-controller',
+  'replicaset-controller',
 ];
 
 export function apiserverUrl(ports: PlatformPorts): string {

@@ -28,6 +28,8 @@ export function stateLayout(stateDir: string) {
     lockFile: path.join(stateDir, 'lock'),
     platformFile: path.join(stateDir, 'platform.json'),
     markersDir: path.join(stateDir, 'markers'),
+    /** Stable links to the cached binaries meant for scripts and shells (kubectl). */
+    binDir: path.join(stateDir, 'bin'),
     logsDir: path.join(stateDir, 'logs'),
     pidsDir: path.join(stateDir, 'pids'),
     pki,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureBinaries, goModVersion } from './binaries.ts';
+import { ensureBinaries, goModVersion, linkBinary } from './binaries.ts';
 import {
   COMPONENTS,
   ensureComponent,
@@ -218,6 +218,7 @@ export async function up(
       ensureMlflowVenv(paths, layout.logsDir, report),
       ensurePrometheusInstalled(layout.logsDir, report),
     ] as const);
+    linkBinary(layout.binDir, bin.kubectl);
     const pki = await ensurePki(layout);
     if (pki.created.length) {
       report('pki', `created ${pki.created.join(', ')} in ${layout.pki}`);

@@ -44,6 +44,11 @@ export type LocalPlatform = {
   prometheusUrl: string;
   kubeStateMetricsUrl: string;
   etcdUrl: string;
+  /**
+   * kubectl of the same Kubernetes version, built and cached with the servers
+   * (`<state>/bin/kubectl` links to it as well).
+   */
+  kubectlPath: string;
   ports: PlatformPorts;
   /** Names of the installed CRDs. */
   crds: string[];
@@ -189,6 +194,8 @@ export function platformInfo(
   }
   return {
     ...record,
+    // a platform.json written before kubectl was part of the build lacks it
+    kubectlPath: record.kubectlPath ?? binaryPaths(config.paths).kubectl,
     caData: Buffer.from(fs.readFileSync(config.layout.caCert, 'utf8')).toString(
       'base64',
     ),
@@ -212,6 +219,7 @@ export function buildPlatformRecord(
     prometheusUrl: prometheusUrl(ports),
     kubeStateMetricsUrl: `http://127.0.0.1:${ports.kubeStateMetrics}`,
     etcdUrl: `http://127.0.0.1:${ports.etcd}`,
+    kubectlPath: binaryPaths(config.paths).kubectl,
     ports,
     crds,
     teams: seeded ? DEMO_TEAMS.map(t => t.team) : [],
@@ -231,6 +239,7 @@ export function platformEnvironment(
     MLFLOW_TRACKING_URI: platform.mlflowUrl,
     PROMETHEUS_URL: platform.prometheusUrl,
     KUBE_STATE_METRICS_URL: platform.kubeStateMetricsUrl,
+    KUBECTL: platform.kubectlPath,
   };
 }
 

@@ -2,12 +2,25 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { mlPlatformPermissions } from '@ml-platform/backstage-plugin-ml-platform-common';
-import { platformConnectionsServiceRef } from '@ml-platform/backstage-plugin-ml-platform-node';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  mlPlatformPermissions,
+  teamScopedPermissions,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+import {
+  namespaceProvisionerServiceRef,
+  platformConnectionsServiceRef,
+  teamOverviewServiceRef,
+  teamPermissionResourceRef,
+  teamPermissionRules,
+} from '@ml-platform/backstage-plugin-ml-platform-node';
+import { registerActions } from './actions';
 import { createRouter } from './router';
 
 /**
- * The ML platform backend plugin: the REST API behind the frontend.
+ * The ML platform backend plugin: the REST API behind the frontend, the
+ * team permission resource, and the suite's actions in the actions registry.
  *
  * @public
  */
@@ -16,23 +29,34 @@ export const mlPlatformPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        actionsRegistry: actionsRegistryServiceRef,
+        catalog: catalogServiceRef,
         connections: platformConnectionsServiceRef,
+        provisioner: namespaceProvisionerServiceRef,
+        teamOverview: teamOverviewServiceRef,
       },
       async init({
-        httpAuth,
-        httpRouter,
-        permissions,
         permissionsRegistry,
-        connections,
+        actionsRegistry,
+        httpRouter,
+        ...deps
       }) {
-        permissionsRegistry.addPermissions(mlPlatformPermissions);
-        httpRouter.use(
-          await createRouter({ httpAuth, permissions, connections }),
+        permissionsRegistry.addPermissions(
+          mlPlatformPermissions.filter(p => !teamScopedPermissions.includes(p)),
         );
+        permissionsRegistry.addResourceType({
+          resourceRef: teamPermissionResourceRef,
+          permissions: teamScopedPermissions,
+          rules: Object.values(teamPermissionRules),
+          getResources: async refs => refs.map(ref => ({ ref })),
+        });
+        registerActions(actionsRegistry, deps);
+        httpRouter.use(await createRouter(deps));
       },
     });
   },

@@ -1,8 +1,11 @@
 import type {
+  AuthService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   platformStatusReadPermission,
@@ -10,26 +13,36 @@ import {
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import {
   probeConnections,
+  type NamespaceProvisionerService,
   type PlatformConnections,
+  type TeamOverviewService,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
-import express from 'express';
-import Router from 'express-promise-router';
+import type express from 'express';
+import { spec } from './schema/openapi';
+import { requireTeamReader } from './teamAccess';
 
 export type RouterOptions = {
+  auth: AuthService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  catalog: CatalogService;
   connections: PlatformConnections;
+  provisioner: NamespaceProvisionerService;
+  teamOverview: TeamOverviewService;
 };
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, connections } = options;
-  const router = Router();
-  router.use(express.json());
+  const { httpAuth, permissions, connections, provisioner, teamOverview } =
+    options;
+  const router = createValidatedOpenApiRouter(spec);
+
+  const userCredentials = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user'] });
 
   router.get('/status', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await userCredentials(req);
     const [decision] = await permissions.authorize(
       [{ permission: platformStatusReadPermission }],
       { credentials },
@@ -44,6 +57,34 @@ export async function createRouter(
       connections: await probeConnections(connections),
     };
     res.json(status);
+  });
+
+  router.get('/teams/:team/overview', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const team = await requireTeamReader(options, credentials, req.params.team);
+    res.json(await teamOverview.read(team.name, team.ref));
+  });
+
+  router.put('/teams/:team/namespace', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const { dryRun, ...input } = req.body;
+    res.json(
+      await provisioner.provisionTeamNamespace(
+        { ...input, team: req.params.team },
+        { credentials, dryRun },
+      ),
+    );
+  });
+
+  router.post('/teams/:team/projects', async (req, res) => {
+    const credentials = await userCredentials(req);
+    const { dryRun, ...input } = req.body;
+    res.json(
+      await provisioner.provisionProjectNamespace(
+        { ...input, team: req.params.team },
+        { credentials, dryRun },
+      ),
+    );
   });
 
   return router;

@@ -7,3 +7,4 @@ export * from './labels';
 export * from './permissions';
 export * from './validation';
 export * from './status';
+export * from './overview';

@@ -24,6 +24,12 @@ export const MLFLOW_MODEL_ANNOTATION = `${ML_PLATFORM_LABEL_PREFIX}/mlflow-regis
 /** Catalog annotation: the Kubernetes namespace a component or team lives in. @public */
 export const NAMESPACE_ANNOTATION = `${ML_PLATFORM_LABEL_PREFIX}/namespace`;
 
+/** Namespace annotation: the project's description, shown in the catalog. @public */
+export const DESCRIPTION_ANNOTATION = `${ML_PLATFORM_LABEL_PREFIX}/description`;
+
+/** Namespace annotation: where the project's code lives (a repository URL). @public */
+export const SOURCE_LOCATION_ANNOTATION = `${ML_PLATFORM_LABEL_PREFIX}/source-location`;
+
 /** Annotation read by the community Grafana plugin. @public */
 export const GRAFANA_DASHBOARD_SELECTOR_ANNOTATION =
   'grafana/dashboard-selector';

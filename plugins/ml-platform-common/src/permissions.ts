@@ -1,13 +1,17 @@
 import {
   createPermission,
-  type BasicPermission,
+  type Permission,
 } from '@backstage/plugin-permission-common';
 
 /**
- * Permissions of the ML platform. Team-scoped permissions are checked by the
- * backend against the team the request targets; the policy decides who may act
- * for which team.
+ * Permissions of the ML platform. Team-scoped permissions are resource
+ * permissions on a team (its group's entity ref): the policy answers with a
+ * condition (e.g. "the user is a member of the team") that the ml-platform
+ * backend evaluates for the team a request targets.
  */
+
+/** Resource type of team-scoped permissions; the resource is the team's group entity ref. @public */
+export const RESOURCE_TYPE_ML_PLATFORM_TEAM = 'ml-platform-team';
 
 /** Read the platform's connection status (cluster, MLflow, Prometheus). @public */
 export const platformStatusReadPermission = createPermission({
@@ -25,12 +29,14 @@ export const teamNamespaceManagePermission = createPermission({
 export const projectNamespaceManagePermission = createPermission({
   name: 'ml-platform.project-namespace.manage',
   attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_ML_PLATFORM_TEAM,
 });
 
 /** Read a team's resources: namespaces, quotas, workloads, events, metrics. @public */
 export const teamResourcesReadPermission = createPermission({
   name: 'ml-platform.team-resources.read',
   attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_ML_PLATFORM_TEAM,
 });
 
 /** Read MLflow experiments, runs and registered models of a team. @public */
@@ -40,7 +46,7 @@ export const mlflowReadPermission = createPermission({
 });
 
 /** Every permission of the suite, for registration with the permission framework. @public */
-export const mlPlatformPermissions: BasicPermission[] = [
+export const mlPlatformPermissions: Permission[] = [
   platformStatusReadPermission,
   teamNamespaceManagePermission,
   projectNamespaceManagePermission,
@@ -49,6 +55,12 @@ export const mlPlatformPermissions: BasicPermission[] = [
 ];
 
 /** Permissions only platform admins are granted. @public */
-export const adminOnlyPermissions: BasicPermission[] = [
+export const adminOnlyPermissions: Permission[] = [
   teamNamespaceManagePermission,
+];
+
+/** Permissions granted to a team's members for their own team only. @public */
+export const teamScopedPermissions: Permission[] = [
+  projectNamespaceManagePermission,
+  teamResourcesReadPermission,
 ];

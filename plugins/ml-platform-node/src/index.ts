@@ -10,3 +10,7 @@ export * from './probes';
 export * from './services';
 export * from './applyObjects';
 export * from './namespaces';
+export * from './clusterErrors';
+export * from './overview';
+export * from './permissions/teamPermissions';
+export * from './teamRef';

@@ -3,11 +3,20 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import {
   describeConnections,
   readPlatformConnections,
+  type ClusterConnection,
   type PlatformConnections,
 } from './connections';
+import { makeKubeConfig } from './kubeConfig';
+import { NamespaceProvisioner } from './namespaces/provisioner';
+import { readNamespaceSettings } from './namespaces/settings';
+import { TeamOverviewReader } from './overview/readTeamOverview';
 
 /**
  * The suite's connections to Kubernetes, MLflow and Prometheus, read once from
@@ -32,3 +41,102 @@ export const platformConnectionsServiceRef =
         },
       }),
   });
+
+/** The backend's own access to the configured cluster. @public */
+export type ClusterAccess = {
+  kubeConfig: KubeConfig;
+  cluster: ClusterConnection;
+};
+
+/**
+ * The configured cluster, or an error saying none is configured: thrown when
+ * a cluster operation is called, so a portal without a cluster still starts.
+ * @public
+ */
+export function requireCluster(
+  connections: PlatformConnections,
+): ClusterAccess {
+  if (!connections.cluster) {
+    throw new ServiceUnavailableError(
+      'No Kubernetes cluster is configured: add one under kubernetes.clusterLocatorMethods (type config) and name it in mlPlatform.kubernetes.cluster',
+    );
+  }
+  return {
+    cluster: connections.cluster,
+    kubeConfig: makeKubeConfig(connections.cluster),
+  };
+}
+
+/** Creates and updates team and project namespaces. @public */
+export type NamespaceProvisionerService = Pick<
+  NamespaceProvisioner,
+  'provisionTeamNamespace' | 'provisionProjectNamespace'
+>;
+
+/**
+ * The namespace provisioner, shared by the backend plugin's routes and
+ * registry actions and by the scaffolder module's actions.
+ * @public
+ */
+export const namespaceProvisionerServiceRef =
+  createServiceRef<NamespaceProvisionerService>({
+    id: 'ml-platform.namespace-provisioner',
+    scope: 'plugin',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: {
+          config: coreServices.rootConfig,
+          connections: platformConnectionsServiceRef,
+          auth: coreServices.auth,
+          permissions: coreServices.permissions,
+          logger: coreServices.logger,
+          catalog: catalogServiceRef,
+          events: eventsServiceRef,
+        },
+        factory({ config, connections, ...deps }) {
+          const settings = readNamespaceSettings(config);
+          let provisioner: NamespaceProvisioner | undefined;
+          const get = () => {
+            provisioner ??= new NamespaceProvisioner({
+              ...requireCluster(connections),
+              settings,
+              ...deps,
+            });
+            return provisioner;
+          };
+          return {
+            provisionTeamNamespace: (input, options) =>
+              get().provisionTeamNamespace(input, options),
+            provisionProjectNamespace: (input, options) =>
+              get().provisionProjectNamespace(input, options),
+          };
+        },
+      }),
+  });
+
+/** Reads a team's resource overview from the cluster. @public */
+export type TeamOverviewService = Pick<TeamOverviewReader, 'read'>;
+
+/** @public */
+export const teamOverviewServiceRef = createServiceRef<TeamOverviewService>({
+  id: 'ml-platform.team-overview',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: { connections: platformConnectionsServiceRef },
+      factory({ connections }) {
+        let reader: TeamOverviewReader | undefined;
+        return {
+          read: (team, teamRef) => {
+            if (!reader) {
+              const { kubeConfig, cluster } = requireCluster(connections);
+              reader = new TeamOverviewReader(kubeConfig, cluster);
+            }
+            return reader.read(team, teamRef);
+          },
+        };
+      },
+    }),
+});

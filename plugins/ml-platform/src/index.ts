@@ -6,3 +6,4 @@
 export { mlPlatformPlugin as default } from './plugin';
 export * from './api/MlPlatformClient';
 export { PlatformStatusCard } from './components/PlatformStatus';
+export { TeamResourceOverview } from './components/TeamResourceOverview';

@@ -5,9 +5,10 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import ScatterPlotIcon from '@material-ui/icons/ScatterPlot';
 import { MlPlatformClient, mlPlatformApiRef } from './api/MlPlatformClient';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, teamsRouteRef } from './routes';
 
 export const mlPlatformApi = ApiBlueprint.make({
   params: defineParams =>
@@ -30,9 +31,42 @@ export const mlPlatformPage = PageBlueprint.make({
   },
 });
 
+/**
+ * A page of its own rather than a sub-page: sub-pages would turn /ml-platform
+ * into a redirect to its first tab. Without an icon it gets no sidebar item.
+ */
+export const myTeamsPage = PageBlueprint.make({
+  name: 'teams',
+  params: {
+    path: '/ml-platform/teams',
+    title: 'My teams',
+    routeRef: teamsRouteRef,
+    loader: () => import('./components/MyTeams').then(m => <m.MyTeamsPage />),
+  },
+});
+
+/** The "Resources" tab of Group entity pages. */
+export const teamResourcesEntityContent = EntityContentBlueprint.make({
+  name: 'resources',
+  params: {
+    path: 'resources',
+    title: 'Resources',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/TeamResourceOverview').then(m => (
+        <m.EntityTeamResourcesContent />
+      )),
+  },
+});
+
 /** The ML platform frontend plugin. @public */
 export const mlPlatformPlugin = createFrontendPlugin({
   pluginId: 'ml-platform',
-  extensions: [mlPlatformApi, mlPlatformPage],
-  routes: { root: rootRouteRef },
+  extensions: [
+    mlPlatformApi,
+    mlPlatformPage,
+    myTeamsPage,
+    teamResourcesEntityContent,
+  ],
+  routes: { root: rootRouteRef, teams: teamsRouteRef },
 });

@@ -7,7 +7,9 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   platformStatusReadPermission,
+  projectNamespaceManagePermission,
   teamNamespaceManagePermission,
+  teamResourcesReadPermission,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import {
   MlPlatformPermissionPolicy,
@@ -48,6 +50,27 @@ describe('MlPlatformPermissionPolicy', () => {
         member,
       ),
     ).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it("grants team-scoped permissions on the user's own teams only", async () => {
+    for (const permission of [
+      projectNamespaceManagePermission,
+      teamResourcesReadPermission,
+    ]) {
+      expect(await policy.handle({ permission }, member)).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'ml-platform',
+        resourceType: 'ml-platform-team',
+        conditions: {
+          rule: 'IS_TEAM_MEMBER',
+          resourceType: 'ml-platform-team',
+          params: { claims: member.info.ownershipEntityRefs },
+        },
+      });
+      expect(await policy.handle({ permission }, admin)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
   });
 
   it('lets signed-in users read the platform status and the catalog', async () => {

@@ -10,6 +10,7 @@ import {
 import {
   AuthorizeResult,
   isPermission,
+  isResourcePermission,
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import type {
@@ -17,7 +18,15 @@ import type {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { adminOnlyPermissions } from '@ml-platform/backstage-plugin-ml-platform-common';
+import {
+  adminOnlyPermissions,
+  RESOURCE_TYPE_ML_PLATFORM_TEAM,
+  teamScopedPermissions,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+import {
+  createTeamConditionalDecision,
+  teamConditions,
+} from '@ml-platform/backstage-plugin-ml-platform-node';
 
 /** The default admin group when config names none. */
 export const DEFAULT_ADMIN_GROUP = 'group:default/platform-admins';
@@ -34,10 +43,10 @@ export function readAdminGroups(config: Config): string[] {
  * The ML platform's policy:
  * - platform admins may do everything;
  * - admin-only permissions (team namespaces, quotas) are denied to everyone else;
+ * - team-scoped permissions (a team's projects and resources) are granted on
+ *   the user's own teams only;
  * - catalog entities may be deleted by their owners only;
  * - anything else is allowed to signed-in users, and denied to requests without a user.
- * Team-scoped checks (a member acts in their own team only) are made by the
- * backend routes against the team a request targets.
  *
  * @public
  */
@@ -67,6 +76,22 @@ export class MlPlatformPermissionPolicy implements PermissionPolicy {
       )
     ) {
       return { result: AuthorizeResult.DENY };
+    }
+    if (
+      isResourcePermission(
+        request.permission,
+        RESOURCE_TYPE_ML_PLATFORM_TEAM,
+      ) &&
+      teamScopedPermissions.some(permission =>
+        isPermission(request.permission, permission),
+      )
+    ) {
+      return createTeamConditionalDecision(
+        request.permission,
+        teamConditions.isTeamMember({
+          claims: user.info.ownershipEntityRefs,
+        }),
+      );
     }
     if (
       isPermission(request.permission, catalogEntityDeletePermission) &&

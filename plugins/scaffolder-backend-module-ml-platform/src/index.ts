@@ -5,3 +5,5 @@
  */
 export { scaffolderModuleMlPlatform as default } from './module';
 export { createValidateAction } from './actions/validate';
+export { createTeamNamespaceAction } from './actions/teamNamespace';
+export { createProjectNamespaceAction } from './actions/projectNamespace';

@@ -1,5 +1,8 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { namespaceProvisionerServiceRef } from '@ml-platform/backstage-plugin-ml-platform-node';
+import { createProjectNamespaceAction } from './actions/projectNamespace';
+import { createTeamNamespaceAction } from './actions/teamNamespace';
 import { createValidateAction } from './actions/validate';
 
 /**
@@ -12,9 +15,16 @@ export const scaffolderModuleMlPlatform = createBackendModule({
   moduleId: 'ml-platform',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolderActions: scaffolderActionsExtensionPoint },
-      async init({ scaffolderActions }) {
-        scaffolderActions.addActions(createValidateAction());
+      deps: {
+        scaffolderActions: scaffolderActionsExtensionPoint,
+        provisioner: namespaceProvisionerServiceRef,
+      },
+      async init({ scaffolderActions, provisioner }) {
+        scaffolderActions.addActions(
+          createValidateAction(),
+          createTeamNamespaceAction({ provisioner }),
+          createProjectNamespaceAction({ provisioner }),
+        );
       },
     });
   },

@@ -1,2 +1,7 @@
 export * from './quota';
 export * from './renderNamespace';
+export * from './profile';
+export * from './settings';
+export * from './resolveQuota';
+export * from './teamBudget';
+export * from './provisioner';

@@ -1,6 +1,8 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import {
+  DESCRIPTION_ANNOTATION,
   PROJECT_LABEL,
+  SOURCE_LOCATION_ANNOTATION,
   TEAM_LABEL,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { quotaHard, type QuotaSpec } from './quota';
@@ -12,6 +14,10 @@ export type NamespaceRequest = {
   team: string;
   /** Set for a project namespace. */
   project?: string;
+  /** Shown in the catalog and the overview. */
+  description?: string;
+  /** Where the project's code lives (set when a skeleton was published). */
+  sourceLocation?: string;
   quota: QuotaSpec;
 };
 
@@ -45,12 +51,30 @@ export const DEFAULT_NAMESPACE_POLICY: NamespacePolicy = {
   },
 };
 
-function labelsOf(request: NamespaceRequest): Record<string, string> {
+/** The labels of every object of a namespace: team, project, manager. @public */
+export function namespaceLabels(
+  request: Pick<NamespaceRequest, 'team' | 'project'>,
+): Record<string, string> {
   return {
     [TEAM_LABEL]: request.team,
     ...(request.project ? { [PROJECT_LABEL]: request.project } : {}),
     'app.kubernetes.io/managed-by': 'ml-platform',
   };
+}
+
+/** Annotations the catalog reads back from a project namespace. */
+function namespaceAnnotations(
+  request: NamespaceRequest,
+): Record<string, string> | undefined {
+  const annotations: Record<string, string> = {
+    ...(request.description
+      ? { [DESCRIPTION_ANNOTATION]: request.description }
+      : {}),
+    ...(request.sourceLocation
+      ? { [SOURCE_LOCATION_ANNOTATION]: request.sourceLocation }
+      : {}),
+  };
+  return Object.keys(annotations).length > 0 ? annotations : undefined;
 }
 
 function groupSubjects(groups: string[]) {
@@ -71,7 +95,7 @@ export function renderNamespaceObjects(
   request: NamespaceRequest,
   policy: NamespacePolicy = DEFAULT_NAMESPACE_POLICY,
 ): KubernetesObject[] {
-  const labels = labelsOf(request);
+  const labels = namespaceLabels(request);
   const metadata = (name: string) => ({
     name,
     namespace: request.name,
@@ -84,7 +108,11 @@ export function renderNamespaceObjects(
     {
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name: request.name, labels },
+      metadata: {
+        name: request.name,
+        labels,
+        annotations: namespaceAnnotations(request),
+      },
     },
     {
       apiVersion: 'v1',

@@ -4,16 +4,27 @@ import {
   type FetchApi,
 } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { PlatformStatus } from '@ml-platform/backstage-plugin-ml-platform-common';
+import type {
+  PlatformStatus,
+  TeamOverview,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
 
 export type {
   ConnectionStatus,
   PlatformStatus,
+  TeamOverview,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 
 /** The ML platform backend, as the frontend sees it. @public */
 export interface MlPlatformApi {
   getStatus(): Promise<PlatformStatus>;
+  /**
+   * The resource overview of a team (a group in the catalog's default
+   * namespace). Rejects with a ResponseError: 403 when the user may not see
+   * the team, 404 for an unknown team, 503 when the cluster is unreachable
+   * (the message names the cluster and the reason).
+   */
+  getTeamOverview(team: string): Promise<TeamOverview>;
 }
 
 /** @public */
@@ -32,6 +43,12 @@ export class MlPlatformClient implements MlPlatformApi {
 
   async getStatus(): Promise<PlatformStatus> {
     return this.get<PlatformStatus>('/status');
+  }
+
+  async getTeamOverview(team: string): Promise<TeamOverview> {
+    return this.get<TeamOverview>(
+      `/teams/${encodeURIComponent(team)}/overview`,
+    );
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -1,0 +1,65 @@
+import {
+  coreServices,
+  createBackendModule,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  platformConnectionsServiceRef,
+  requireCluster,
+} from '@ml-platform/backstage-plugin-ml-platform-node';
+import { ProjectNamespaceProvider } from './ProjectNamespaceProvider';
+
+/**
+ * Registers ML project namespaces as catalog components when
+ * `catalog.providers.mlPlatformProjects` is configured.
+ *
+ * @public
+ */
+export const catalogModuleMlProjects = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'ml-projects',
+  register({ registerInit }) {
+    registerInit({
+      deps: {
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        scheduler: coreServices.scheduler,
+        processing: catalogProcessingExtensionPoint,
+        connections: platformConnectionsServiceRef,
+        events: eventsServiceRef,
+      },
+      async init({
+        logger,
+        config,
+        scheduler,
+        processing,
+        connections,
+        events,
+      }) {
+        const providerConfig = config.getOptionalConfig(
+          'catalog.providers.mlPlatformProjects',
+        );
+        if (!providerConfig) {
+          return;
+        }
+        const { cluster, kubeConfig } = requireCluster(connections);
+        const schedule = providerConfig.has('schedule')
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              providerConfig.getConfig('schedule'),
+            )
+          : { frequency: { minutes: 5 }, timeout: { minutes: 2 } };
+        processing.addEntityProvider(
+          new ProjectNamespaceProvider({
+            cluster: cluster.name,
+            kubeConfig,
+            logger,
+            events,
+            taskRunner: scheduler.createScheduledTaskRunner(schedule),
+          }),
+        );
+      },
+    });
+  },
+});

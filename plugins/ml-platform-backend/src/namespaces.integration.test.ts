@@ -1,0 +1,543 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  AppsV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+} from '@kubernetes/client-node';
+import {
+  ensureLocalPlatform,
+  type LocalPlatform,
+} from '@ml-platform/local-platform';
+import request from 'supertest';
+import { startPlatformBackend } from './__testUtils__/platformBackend';
+
+const SETUP_TIMEOUT = 30 * 60_000;
+const run = Date.now().toString(36);
+// Team names unique to this run, so reruns never see old namespaces.
+const fraud = `it-fraud-${run}`;
+const recs = `it-recs-${run}`;
+const empty = `it-empty-${run}`;
+const organisation = {
+  teams: [fraud, recs, empty],
+  members: { alice: [fraud], bob: [recs] } as Record<string, string[]>,
+  admins: ['erin'],
+};
+const as = (user: string) =>
+  mockCredentials.user.header(`user:default/${user}`);
+
+async function waitFor<T>(
+  what: string,
+  read: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+}
+
+jest.setTimeout(60_000);
+
+describe('namespaces and the team overview, against the local cluster', () => {
+  let platform: LocalPlatform;
+  let server: any;
+  let core: CoreV1Api;
+  let kubeConfig: KubeConfig;
+
+  const namespaceExists = (name: string) =>
+    core.readNamespace({ name }).then(
+      () => true,
+      (error: any) =>
+        error.code === 404 ? false : Promise.reject(error as Error),
+    );
+
+  /** resourceVersion of every object of a namespace the suite applies. */
+  async function versionsOf(namespace: string) {
+    const rbac = await core.readNamespace({ name: namespace });
+    const quota = await core.readNamespacedResourceQuota({
+      name: 'ml-platform-quota',
+      namespace,
+    });
+    const limits = await core.readNamespacedLimitRange({
+      name: 'ml-platform-defaults',
+      namespace,
+    });
+    return [
+      rbac.metadata?.resourceVersion,
+      quota.metadata?.resourceVersion,
+      limits.metadata?.resourceVersion,
+    ];
+  }
+
+  /** Waits until the quota controller has written status.used, so versions settle. */
+  const quotaSettled = (namespace: string) =>
+    waitFor(`quota status of ${namespace}`, async () => {
+      const quota = await core.readNamespacedResourceQuota({
+        name: 'ml-platform-quota',
+        namespace,
+      });
+      const hard = quota.spec?.hard ?? {};
+      const statusHard = quota.status?.hard ?? {};
+      return quota.status?.used &&
+        JSON.stringify(hard) === JSON.stringify(statusHard)
+        ? quota
+        : undefined;
+    });
+
+  beforeAll(async () => {
+    platform = await ensureLocalPlatform({ seed: false });
+    kubeConfig = new KubeConfig();
+    kubeConfig.loadFromFile(platform.kubeconfigPath);
+    core = kubeConfig.makeApiClient(CoreV1Api);
+    ({ server } = await startPlatformBackend({ platform, organisation }));
+  }, SETUP_TIMEOUT);
+
+  afterAll(async () => {
+    const namespaces = await core?.listNamespace({
+      labelSelector: 'ml-platform.io/team',
+    });
+    await Promise.all(
+      (namespaces?.items ?? [])
+        .map(ns => ns.metadata!.name!)
+        .filter(name => name.startsWith('it-') && name.includes(run))
+        .map(name => core.deleteNamespace({ name }).catch(() => undefined)),
+    );
+  });
+
+  describe('team namespaces', () => {
+    it('a team member may not create a team namespace, and nothing is created', async () => {
+      const response = await request(server)
+        .put(`/api/ml-platform/teams/${fraud}/namespace`)
+        .set('Authorization', as('alice'))
+        .send({ size: 'small' });
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toContain(
+        'Only platform admins may create team namespaces',
+      );
+      expect(await namespaceExists(fraud)).toBe(false);
+    });
+
+    it('a dry-run shows the objects and stores nothing', async () => {
+      const response = await request(server)
+        .put(`/api/ml-platform/teams/${fraud}/namespace`)
+        .set('Authorization', as('erin'))
+        .send({ size: 'small', dryRun: true });
+      expect(response.status).toBe(200);
+      expect(response.body.dryRun).toBe(true);
+      expect(response.body.applied.map((a: any) => a.object)).toEqual([
+        `Namespace/${fraud}`,
+        'ResourceQuota/ml-platform-quota',
+        'LimitRange/ml-platform-defaults',
+        'RoleBinding/ml-platform-team-edit',
+        'RoleBinding/ml-platform-admins',
+        'NetworkPolicy/ml-platform-isolation',
+      ]);
+      expect(response.body.notes[0]).toContain('does not exist yet');
+      expect(await namespaceExists(fraud)).toBe(false);
+    });
+
+    it('an admin creates team namespaces; the quota is the team budget', async () => {
+      for (const team of [fraud, recs]) {
+        const response = await request(server)
+          .put(`/api/ml-platform/teams/${team}/namespace`)
+          .set('Authorization', as('erin'))
+          .send({ size: 'small', quota: { cpu: '3' } });
+        expect(response.status).toBe(200);
+        expect(response.body).toMatchObject({
+          namespace: team,
+          teamRef: `group:default/${team}`,
+          dryRun: false,
+          cluster: 'local',
+        });
+      }
+      const namespace = await core.readNamespace({ name: fraud });
+      expect(namespace.metadata?.labels).toMatchObject({
+        'ml-platform.io/team': fraud,
+      });
+      const quota = await core.readNamespacedResourceQuota({
+        name: 'ml-platform-quota',
+        namespace: fraud,
+      });
+      expect(quota.spec?.hard).toMatchObject({
+        'requests.cpu': '3',
+        'requests.memory': '8Gi',
+        'services.loadbalancers': '0',
+      });
+    });
+  });
+
+  describe('project namespaces', () => {
+    const project = `${fraud}-scoring`;
+
+    it('a member of another team is denied, and nothing appears in the cluster', async () => {
+      const response = await request(server)
+        .post(`/api/ml-platform/teams/${fraud}/projects`)
+        .set('Authorization', as('bob'))
+        .send({ name: 'scoring', size: 'small' });
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toBe(
+        `You are not a member of team "${fraud}", so you may not create or change its projects (ml-platform.project-namespace.manage)`,
+      );
+      expect(await namespaceExists(project)).toBe(false);
+    });
+
+    it('a member creates a project of their team', async () => {
+      const response = await request(server)
+        .post(
+          `/api/ml-platform/teams/${encodeURIComponent(
+            `group:default/${fraud}`,
+          )}/projects`,
+        )
+        .set('Authorization', as('alice'))
+        .send({ name: 'scoring', size: 'small', description: 'Scores cards' });
+      expect(response.status).toBe(200);
+      expect(response.body.namespace).toBe(project);
+      const namespace = await core.readNamespace({ name: project });
+      expect(namespace.metadata?.labels).toMatchObject({
+        'ml-platform.io/team': fraud,
+        'ml-platform.io/project': 'scoring',
+      });
+      expect(namespace.metadata?.annotations).toMatchObject({
+        'ml-platform.io/description': 'Scores cards',
+      });
+    });
+
+    it('a second identical run changes no resourceVersion', async () => {
+      await quotaSettled(project);
+      const before = await versionsOf(project);
+      const response = await request(server)
+        .post(`/api/ml-platform/teams/${fraud}/projects`)
+        .set('Authorization', as('alice'))
+        .send({ name: 'scoring', size: 'small', description: 'Scores cards' });
+      expect(response.status).toBe(200);
+      expect(
+        response.body.applied.map((a: any) => a.resourceVersion).slice(0, 3),
+      ).toEqual(before);
+      expect(await versionsOf(project)).toEqual(before);
+    });
+
+    it('a changed size updates the quota in place', async () => {
+      const { metadata } = await core.readNamespace({ name: project });
+      const response = await request(server)
+        .post(`/api/ml-platform/teams/${fraud}/projects`)
+        .set('Authorization', as('alice'))
+        .send({
+          name: 'scoring',
+          size: 'small',
+          description: 'Scores cards',
+          quota: { cpu: '1' },
+        });
+      expect(response.status).toBe(200);
+      const quota = await core.readNamespacedResourceQuota({
+        name: 'ml-platform-quota',
+        namespace: project,
+      });
+      expect(quota.spec?.hard?.['requests.cpu']).toBe('1');
+      const after = await core.readNamespace({ name: project });
+      expect(after.metadata?.uid).toBe(metadata?.uid);
+    });
+
+    it('project quotas cannot add up to more than the team budget', async () => {
+      // budget 3 CPU; "scoring" has 1; 2 more fit, 2.5 do not
+      const tooMuch = await request(server)
+        .post(`/api/ml-platform/teams/${fraud}/projects`)
+        .set('Authorization', as('alice'))
+        .send({ name: 'training', size: 'small', quota: { cpu: '2500m' } });
+      expect(tooMuch.status).toBe(400);
+      expect(tooMuch.body.error.message).toContain(
+        `quota the projects of team "${fraud}" would get 3.5 CPU in total, more than the team's budget of 3 (its other projects have 1)`,
+      );
+      expect(await namespaceExists(`${fraud}-training`)).toBe(false);
+
+      // memory too: two small projects need 16Gi, the budget has 8Gi
+      const memory = await request(server)
+        .post(`/api/ml-platform/teams/${fraud}/projects`)
+        .set('Authorization', as('alice'))
+        .send({ name: 'training', size: 'small', quota: { cpu: '2' } });
+      expect(memory.status).toBe(400);
+      expect(memory.body.error.message).toContain('16Gi memory in total');
+
+      const fits = await request(server)
+        .post(`/api/ml-platform/teams/${fraud}/projects`)
+        .set('Authorization', as('alice'))
+        .send({
+          name: 'training',
+          size: 'small',
+          quota: {
+            cpu: '2',
+            memory: '0',
+            storage: '0',
+            pods: 0,
+            persistentVolumeClaims: 0,
+          },
+        });
+      expect(fits.status).toBe(200);
+    });
+
+    it('an admin cannot shrink a budget below what its projects have', async () => {
+      const response = await request(server)
+        .put(`/api/ml-platform/teams/${fraud}/namespace`)
+        .set('Authorization', as('erin'))
+        .send({ size: 'small', quota: { cpu: '2' } });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain(
+        'already have 3 CPU, more than the new budget of 2',
+      );
+    });
+
+    it('a team without a namespace has no budget for projects', async () => {
+      const response = await request(server)
+        .post(`/api/ml-platform/teams/${recs}x/projects`)
+        .set('Authorization', as('erin'))
+        .send({ name: 'p', size: 'small' });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain(
+        `team is unknown: the catalog has no group:default/${recs}x`,
+      );
+      const noBudget = await request(server)
+        .post(`/api/ml-platform/teams/${empty}/projects`)
+        .set('Authorization', as('erin'))
+        .send({ name: 'p', size: 'small' });
+      expect(noBudget.status).toBe(400);
+      expect(noBudget.body.error.message).toContain(
+        'has no team namespace yet',
+      );
+    });
+
+    it('rejects bad input naming the field and the reason, creating nothing', async () => {
+      const cases: Array<[Record<string, unknown>, string]> = [
+        [{ name: 'Not_DNS', size: 'small' }, 'name must consist of lower case'],
+        [
+          { name: 'x'.repeat(60), size: 'small' },
+          'the project name may have at most',
+        ],
+        [
+          { name: 'q1', size: 'small', quota: { cpu: 'lots' } },
+          'quota.cpu "lots" is not a Kubernetes quantity',
+        ],
+        [
+          { name: 'q2', size: 'small', quota: { memory: '1Pi' } },
+          'quota.memory 1Pi is above the maximum of 256Gi memory a namespace may have',
+        ],
+        [{ name: 'q3', size: 'huge' }, 'size "huge" is not a size preset'],
+      ];
+      for (const [body, message] of cases) {
+        const response = await request(server)
+          .post(`/api/ml-platform/teams/${fraud}/projects`)
+          .set('Authorization', as('alice'))
+          .send(body);
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toContain(message);
+      }
+      const namespaces = await core.listNamespace({
+        labelSelector: `ml-platform.io/team=${fraud}`,
+      });
+      expect(namespaces.items.map(ns => ns.metadata?.name).sort()).toEqual([
+        fraud,
+        `${fraud}-scoring`,
+        `${fraud}-training`,
+      ]);
+    });
+
+    it('rejects a namespace that exists and belongs to another team', async () => {
+      // recs-owned namespace named like a project of fraud
+      await core.createNamespace({
+        body: {
+          metadata: {
+            name: `${fraud}-taken`,
+            labels: { 'ml-platform.io/team': recs },
+          },
+        },
+      });
+      const response = await request(server)
+        .post(`/api/ml-platform/teams/${fraud}/projects`)
+        .set('Authorization', as('alice'))
+        .send({ name: 'taken', size: 'small', quota: { cpu: '0' } });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toBe(
+        `name namespace "${fraud}-taken" already exists and belongs to team "${recs}"`,
+      );
+      const namespace = await core.readNamespace({ name: `${fraud}-taken` });
+      expect(namespace.metadata?.labels?.['ml-platform.io/team']).toBe(recs);
+    });
+
+    it('rejects requests the OpenAPI document does not allow', async () => {
+      const response = await request(server)
+        .post(`/api/ml-platform/teams/${fraud}/projects`)
+        .set('Authorization', as('alice'))
+        .send({ name: 'x', size: 'small', replicas: 3 });
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(/replicas|additional/i);
+    });
+
+    it('after provisioning, a pod over the quota is rejected by the apiserver', async () => {
+      const pod = (name: string) => ({
+        metadata: { name },
+        spec: {
+          containers: [
+            {
+              name: 'main',
+              image: 'registry.invalid/never:1',
+              resources: { requests: { cpu: '800m' } },
+            },
+          ],
+        },
+      });
+      await core.createNamespacedPod({ namespace: project, body: pod('a') });
+      const rejected = await core
+        .createNamespacedPod({ namespace: project, body: pod('b') })
+        .then(
+          () => undefined,
+          (error: any) => error,
+        );
+      expect(rejected?.code).toBe(403);
+      expect(String(rejected?.body)).toContain(
+        'exceeded quota: ml-platform-quota',
+      );
+    });
+  });
+
+  describe('team overview', () => {
+    it('shows each namespace of the team with quota use, workloads and warnings', async () => {
+      const project = `${fraud}-scoring`;
+      // a controller's pod creation beyond the quota becomes a Warning event
+      await kubeConfig.makeApiClient(AppsV1Api).createNamespacedDeployment({
+        namespace: project,
+        body: {
+          metadata: { name: 'too-big' },
+          spec: {
+            replicas: 1,
+            selector: { matchLabels: { app: 'too-big' } },
+            template: {
+              metadata: { labels: { app: 'too-big' } },
+              spec: {
+                containers: [
+                  {
+                    name: 'main',
+                    image: 'registry.invalid/never:1',
+                    resources: {
+                      requests: { cpu: '2' },
+                      limits: { cpu: '2' },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      });
+      await kubeConfig
+        .makeApiClient(CustomObjectsApi)
+        .createNamespacedCustomObject({
+          group: 'kubeflow.org',
+          version: 'v1',
+          plural: 'notebooks',
+          namespace: project,
+          body: {
+            apiVersion: 'kubeflow.org/v1',
+            kind: 'Notebook',
+            metadata: { name: 'explore' },
+            spec: {
+              template: {
+                spec: { containers: [{ name: 'explore', image: 'jupyter' }] },
+              },
+            },
+          },
+        });
+
+      const overview = await waitFor('the quota warning', async () => {
+        const response = await request(server)
+          .get(`/api/ml-platform/teams/${fraud}/overview`)
+          .set('Authorization', as('alice'));
+        expect(response.status).toBe(200);
+        const scoring = response.body.namespaces.find(
+          (ns: any) => ns.name === project,
+        );
+        return scoring?.warnings.length > 0 ? response.body : undefined;
+      });
+
+      expect(overview.namespaces.map((ns: any) => ns.name)).toEqual([
+        fraud,
+        `${fraud}-scoring`,
+        `${fraud}-training`,
+      ]);
+      const scoring = overview.namespaces[1];
+      expect(scoring).toMatchObject({
+        project: 'scoring',
+        description: 'Scores cards',
+      });
+      const cpu = scoring.quotas.find((q: any) => q.resource === 'cpu');
+      expect(cpu).toMatchObject({
+        hard: 1,
+        used: 0.8,
+        hardText: '1',
+        usedText: '800m',
+        level: 'warning',
+      });
+      expect(scoring.workloads).toEqual([
+        { kind: 'Pod', total: 1, states: { Pending: 1 } },
+        { kind: 'Notebook', total: 1, states: { Pending: 1 } },
+      ]);
+      expect(scoring.warnings[0].message).toContain('exceeded quota');
+      expect(scoring.warnings[0]).toMatchObject({
+        reason: 'FailedCreate',
+        summary:
+          "A pod could not be created: the namespace's CPU quota is used up",
+      });
+      expect(scoring.warnings[0].object).toMatch(/^ReplicaSet\/too-big-/);
+    });
+
+    it('is refused to users outside the team', async () => {
+      const response = await request(server)
+        .get(`/api/ml-platform/teams/${fraud}/overview`)
+        .set('Authorization', as('bob'));
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toContain(
+        `You are not a member of team "${fraud}"`,
+      );
+    });
+
+    it('is empty for a team without namespaces and 404 for an unknown team', async () => {
+      const none = await request(server)
+        .get(`/api/ml-platform/teams/${empty}/overview`)
+        .set('Authorization', as('erin'));
+      expect(none.status).toBe(200);
+      expect(none.body.namespaces).toEqual([]);
+      const unknown = await request(server)
+        .get(`/api/ml-platform/teams/nobody-${run}/overview`)
+        .set('Authorization', as('erin'));
+      expect(unknown.status).toBe(404);
+    });
+  });
+});
+
+describe('with the cluster unreachable', () => {
+  it(
+    'says which cluster and why',
+    async () => {
+      const platform = await ensureLocalPlatform({ seed: false });
+      const { server } = await startPlatformBackend({
+        platform,
+        organisation,
+        // nothing listens on port 1 of the loopback
+        clusterUrl: 'https://127.0.0.1:1',
+      });
+      const response = await request(server)
+        .get(`/api/ml-platform/teams/${fraud}/overview`)
+        .set('Authorization', as('alice'));
+      expect(response.status).toBe(503);
+      expect(response.body.error.message).toBe(
+        'Kubernetes cluster "local" at https://127.0.0.1:1 is unreachable: ECONNREFUSED',
+      );
+    },
+    SETUP_TIMEOUT,
+  );
+});

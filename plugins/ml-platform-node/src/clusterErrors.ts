@@ -1,0 +1,68 @@
+import { ServiceUnavailableError } from '@backstage/errors';
+import type { ClusterConnection } from './connections';
+
+/** The HTTP status of a client-node ApiException, if the apiserver answered. @public */
+export function apiStatusOf(error: unknown): number | undefined {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/** True when the apiserver answered 404 Not Found. @public */
+export function isNotFound(error: unknown): boolean {
+  return apiStatusOf(error) === 404;
+}
+
+/** The apiserver's own message of a failed call (Status.message), or the error's. @public */
+export function apiMessageOf(error: unknown): string {
+  const body = (error as { body?: unknown })?.body;
+  if (typeof body === 'string') {
+    try {
+      const status = JSON.parse(body);
+      if (typeof status?.message === 'string') {
+        return status.message;
+      }
+    } catch {
+      return body;
+    }
+  }
+  const message = (error as Error)?.message ?? String(error);
+  return message;
+}
+
+/**
+ * The error to give users when the cluster could not be reached at all (no
+ * HTTP answer): names the cluster, its URL and the network reason.
+ * @public
+ */
+export function clusterUnreachable(
+  cluster: Pick<ClusterConnection, 'name' | 'url'>,
+  error: unknown,
+): ServiceUnavailableError {
+  const cause = error as { cause?: { code?: string }; code?: unknown };
+  const reason =
+    cause?.cause?.code ??
+    (typeof cause?.code === 'string' ? cause.code : undefined) ??
+    (error as Error)?.message;
+  return new ServiceUnavailableError(
+    `Kubernetes cluster "${cluster.name}" at ${cluster.url} is unreachable: ${reason}`,
+  );
+}
+
+/**
+ * Runs a cluster call; a failure without an HTTP answer becomes
+ * {@link clusterUnreachable}, an apiserver answer is rethrown as is.
+ * @public
+ */
+export async function onCluster<T>(
+  cluster: Pick<ClusterConnection, 'name' | 'url'>,
+  call: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (apiStatusOf(error) === undefined) {
+      throw clusterUnreachable(cluster, error);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { quotaHard } from './quota';
+import {
+  namespaceLabels,
+  type NamespacePolicy,
+  type NamespaceRequest,
+} from './renderNamespace';
+
+/**
+ * A Kubeflow Profile in place of the raw namespace objects: Kubeflow's profile
+ * controller then creates the namespace, its quota and the owner's bindings.
+ * The owner is the team's Kubernetes group.
+ * @public
+ */
+export function renderKubeflowProfile(
+  request: NamespaceRequest,
+  policy: NamespacePolicy,
+): KubernetesObject {
+  return {
+    apiVersion: 'kubeflow.org/v1',
+    kind: 'Profile',
+    metadata: { name: request.name, labels: namespaceLabels(request) },
+    spec: {
+      owner: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'Group',
+        name: policy.teamGroupPattern.replace('{team}', request.team),
+      },
+      resourceQuotaSpec: { hard: quotaHard(request.quota) },
+    },
+  } as KubernetesObject;
+}

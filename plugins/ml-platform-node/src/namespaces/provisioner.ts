@@ -1,0 +1,472 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  type Permission,
+} from '@backstage/plugin-permission-common';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { EventsService } from '@backstage/plugin-events-node';
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  type KubeConfig,
+} from '@kubernetes/client-node';
+import {
+  describeIssues,
+  DNS1123_LABEL_MAX_LENGTH,
+  PROJECT_LABEL,
+  projectNamespaceManagePermission,
+  TEAM_LABEL,
+  teamNamespaceManagePermission,
+  validateDnsLabel,
+  type ValidationIssue,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+import { applyObjects } from '../applyObjects';
+import {
+  apiMessageOf,
+  apiStatusOf,
+  isNotFound,
+  onCluster,
+} from '../clusterErrors';
+import type { ClusterConnection } from '../connections';
+import { parseTeam } from '../teamRef';
+import { renderKubeflowProfile } from './profile';
+import { quotaHard } from './quota';
+import {
+  renderNamespaceObjects,
+  type NamespaceRequest,
+} from './renderNamespace';
+import { resolveQuota, type QuotaOverrides } from './resolveQuota';
+import type { NamespaceSettings } from './settings';
+import {
+  checkBudgetCoversProjects,
+  checkTeamBudget,
+  type QuotaHard,
+} from './teamBudget';
+
+/** Name of the ResourceQuota the suite writes into every namespace. @public */
+export const QUOTA_NAME = 'ml-platform-quota';
+
+/** Topic of the event published after a namespace was applied. @public */
+export const NAMESPACE_APPLIED_TOPIC = 'ml-platform.namespace-applied';
+
+/** Payload of {@link NAMESPACE_APPLIED_TOPIC}. @public */
+export type NamespaceAppliedEvent = {
+  namespace: string;
+  team: string;
+  project?: string;
+};
+
+/** Create or update a team's own namespace (platform admins). @public */
+export type TeamNamespaceInput = {
+  /** The team's group: a name in the catalog's default namespace or an entity ref. */
+  team: string;
+  size?: string;
+  quota?: QuotaOverrides;
+};
+
+/** Create or update a project namespace `<team>-<name>` (the team's members). @public */
+export type ProjectNamespaceInput = TeamNamespaceInput & {
+  name: string;
+  description?: string;
+  sourceLocation?: string;
+};
+
+/** What a provisioning call did, or would do on a dry-run. @public */
+export type ProvisionResult = {
+  cluster: string;
+  namespace: string;
+  teamRef: string;
+  project?: string;
+  dryRun: boolean;
+  /** The objects as sent to the apiserver (wire format, as JSON). */
+  manifests: Array<Record<string, unknown>>;
+  /** `Kind/name` of each object with the apiserver's resourceVersion (none on a dry-run). */
+  applied: Array<{ object: string; resourceVersion?: string }>;
+  /** What the caller should know, e.g. where a dry-run validated the objects. */
+  notes: string[];
+};
+
+/** @public */
+export type ProvisionOptions = {
+  credentials: BackstageCredentials;
+  /** Server-side dry-run: the apiserver validates and admits, nothing is stored. */
+  dryRun?: boolean;
+};
+
+const RESERVED_NAMESPACES = ['default'];
+
+function reservedNameIssues(field: string, name: string): ValidationIssue[] {
+  if (name.startsWith('kube-') || RESERVED_NAMESPACES.includes(name)) {
+    return [{ field, reason: `"${name}" is reserved for Kubernetes itself` }];
+  }
+  return [];
+}
+
+function fail(issues: ValidationIssue[]): never {
+  throw new InputError(describeIssues(issues));
+}
+
+/**
+ * Provisions team and project namespaces: validates the request, checks the
+ * caller's permission and the team's budget, then server-side applies every
+ * object. The scaffolder actions, the REST routes and the actions registry
+ * all call this one class.
+ * @public
+ */
+export class NamespaceProvisioner {
+  readonly #core: CoreV1Api;
+  readonly #customObjects: CustomObjectsApi;
+
+  constructor(
+    private readonly deps: {
+      kubeConfig: KubeConfig;
+      cluster: Pick<ClusterConnection, 'name' | 'url'>;
+      settings: NamespaceSettings;
+      auth: AuthService;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      events?: EventsService;
+      logger: LoggerService;
+    },
+  ) {
+    this.#core = deps.kubeConfig.makeApiClient(CoreV1Api);
+    this.#customObjects = deps.kubeConfig.makeApiClient(CustomObjectsApi);
+  }
+
+  /** Creates or updates a team's own namespace; its quota is the team's budget. */
+  async provisionTeamNamespace(
+    input: TeamNamespaceInput,
+    options: ProvisionOptions,
+  ): Promise<ProvisionResult> {
+    const team = parseTeam(input.team);
+    const quota = resolveQuota(input.size, input.quota, this.deps.settings);
+    const issues = [...team.issues, ...quota.issues];
+    if (team.name) {
+      issues.push(...reservedNameIssues('team', team.name));
+    }
+    if (issues.length > 0 || !team.name || !team.ref || !quota.spec) {
+      return fail(issues);
+    }
+    await this.#authorize(
+      teamNamespaceManagePermission,
+      options.credentials,
+      undefined,
+      `Only platform admins may create team namespaces or change a team's quota`,
+    );
+    await this.#requireTeam(team.ref);
+    const request: NamespaceRequest = {
+      name: team.name,
+      team: team.name,
+      quota: quota.spec,
+    };
+    await this.#requireOwnedOrFree('team', request);
+    const projects = await this.#projectQuotas(team.name);
+    const budgetIssues = checkBudgetCoversProjects({
+      team: team.name,
+      budget: quotaHard(quota.spec),
+      projects: projects.map(p => p.hard),
+      field: input.quota && Object.keys(input.quota).length ? 'quota' : 'size',
+    });
+    if (budgetIssues.length > 0) {
+      fail(budgetIssues);
+    }
+    return this.#apply(request, team.ref, options);
+  }
+
+  /** Creates or updates a project namespace `<team>-<name>` within the team's budget. */
+  async provisionProjectNamespace(
+    input: ProjectNamespaceInput,
+    options: ProvisionOptions,
+  ): Promise<ProvisionResult> {
+    const team = parseTeam(input.team);
+    const quota = resolveQuota(input.size, input.quota, this.deps.settings);
+    const issues = [
+      ...team.issues,
+      ...validateDnsLabel('name', input.name),
+      ...quota.issues,
+    ];
+    const namespace = `${team.name}-${input.name}`;
+    if (
+      team.name &&
+      typeof input.name === 'string' &&
+      namespace.length > DNS1123_LABEL_MAX_LENGTH
+    ) {
+      issues.push({
+        field: 'name',
+        reason: `makes the namespace "${namespace}" ${
+          namespace.length
+        } characters long; with team "${
+          team.name
+        }" the project name may have at most ${
+          DNS1123_LABEL_MAX_LENGTH - team.name.length - 1
+        }`,
+      });
+    }
+    if (issues.length > 0 || !team.name || !team.ref || !quota.spec) {
+      return fail(issues);
+    }
+    await this.#authorize(
+      projectNamespaceManagePermission,
+      options.credentials,
+      team.ref,
+      `You are not a member of team "${team.name}", so you may not create or change its projects`,
+    );
+    await this.#requireTeam(team.ref);
+    const request: NamespaceRequest = {
+      name: namespace,
+      team: team.name,
+      project: input.name,
+      description: input.description || undefined,
+      sourceLocation: input.sourceLocation || undefined,
+      quota: quota.spec,
+    };
+    await this.#requireOwnedOrFree('name', request);
+    await this.#requireBudget(request, input);
+    return this.#apply(request, team.ref, options);
+  }
+
+  async #authorize(
+    permission: Permission,
+    credentials: BackstageCredentials,
+    resourceRef: string | undefined,
+    denial: string,
+  ) {
+    const [decision] = await this.deps.permissions.authorize(
+      [
+        resourceRef
+          ? { permission: permission as any, resourceRef }
+          : { permission: permission as any },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`${denial} (${permission.name})`);
+    }
+  }
+
+  async #requireTeam(teamRef: string) {
+    const entity = await this.deps.catalog.getEntityByRef(teamRef, {
+      credentials: await this.deps.auth.getOwnServiceCredentials(),
+    });
+    if (!entity) {
+      fail([
+        {
+          field: 'team',
+          reason: `is unknown: the catalog has no ${teamRef}`,
+        },
+      ]);
+    }
+  }
+
+  /** The namespace must not exist, or exist and belong to the same team. */
+  async #requireOwnedOrFree(field: string, request: NamespaceRequest) {
+    const existing = await onCluster(this.deps.cluster, () =>
+      this.#core.readNamespace({ name: request.name }),
+    ).catch(error => {
+      if (isNotFound(error)) {
+        return undefined;
+      }
+      throw error;
+    });
+    const labels = existing?.metadata?.labels ?? {};
+    if (!existing || labels[TEAM_LABEL] === request.team) {
+      if (
+        existing &&
+        (labels[PROJECT_LABEL] ?? '') !== (request.project ?? '')
+      ) {
+        fail([
+          {
+            field,
+            reason: `namespace "${request.name}" already exists as ${
+              labels[PROJECT_LABEL]
+                ? `project "${labels[PROJECT_LABEL]}"`
+                : 'the team namespace'
+            } of team "${request.team}"`,
+          },
+        ]);
+      }
+      return;
+    }
+    fail([
+      {
+        field,
+        reason: labels[TEAM_LABEL]
+          ? `namespace "${request.name}" already exists and belongs to team "${labels[TEAM_LABEL]}"`
+          : `namespace "${request.name}" already exists and is not managed by the ML platform`,
+      },
+    ]);
+  }
+
+  async #requireBudget(
+    request: NamespaceRequest,
+    input: ProjectNamespaceInput,
+  ) {
+    const budget = await this.#teamBudget(request.team);
+    if (!budget) {
+      fail([
+        {
+          field: 'team',
+          reason: `has no team namespace yet, so no budget for projects: ask a platform admin to run the team-namespace template for "${request.team}"`,
+        },
+      ]);
+    }
+    const others = (await this.#projectQuotas(request.team)).filter(
+      project => project.namespace !== request.name,
+    );
+    const issues = checkTeamBudget({
+      team: request.team,
+      budget,
+      others: others.map(project => project.hard),
+      requested: quotaHard(request.quota),
+      field: input.quota && Object.keys(input.quota).length ? 'quota' : 'size',
+    });
+    if (issues.length > 0) {
+      fail(issues);
+    }
+  }
+
+  /** The quota the admins gave the team: that of its team namespace (or Profile). */
+  async #teamBudget(team: string): Promise<QuotaHard | undefined> {
+    const read = this.deps.settings.kubeflowProfiles
+      ? async () => {
+          const profile = (await this.#customObjects.getClusterCustomObject({
+            group: 'kubeflow.org',
+            version: 'v1',
+            plural: 'profiles',
+            name: team,
+          })) as { spec?: { resourceQuotaSpec?: { hard?: QuotaHard } } };
+          return profile.spec?.resourceQuotaSpec?.hard;
+        }
+      : async () =>
+          (
+            await this.#core.readNamespacedResourceQuota({
+              name: QUOTA_NAME,
+              namespace: team,
+            })
+          ).spec?.hard;
+    return onCluster(this.deps.cluster, read).catch(error => {
+      if (isNotFound(error)) {
+        return undefined;
+      }
+      throw error;
+    });
+  }
+
+  /** The quotas of a team's project namespaces. */
+  async #projectQuotas(
+    team: string,
+  ): Promise<Array<{ namespace: string; hard: QuotaHard }>> {
+    const labelSelector = `${TEAM_LABEL}=${team},${PROJECT_LABEL}`;
+    if (this.deps.settings.kubeflowProfiles) {
+      const list = (await onCluster(this.deps.cluster, () =>
+        this.#customObjects.listClusterCustomObject({
+          group: 'kubeflow.org',
+          version: 'v1',
+          plural: 'profiles',
+          labelSelector,
+        }),
+      )) as {
+        items: Array<{
+          metadata: { name: string };
+          spec?: { resourceQuotaSpec?: { hard?: QuotaHard } };
+        }>;
+      };
+      return list.items.map(profile => ({
+        namespace: profile.metadata.name,
+        hard: profile.spec?.resourceQuotaSpec?.hard ?? {},
+      }));
+    }
+    const list = await onCluster(this.deps.cluster, () =>
+      this.#core.listResourceQuotaForAllNamespaces({ labelSelector }),
+    );
+    return list.items
+      .filter(quota => quota.metadata?.name === QUOTA_NAME)
+      .map(quota => ({
+        namespace: quota.metadata!.namespace!,
+        hard: quota.spec?.hard ?? {},
+      }));
+  }
+
+  async #apply(
+    request: NamespaceRequest,
+    teamRef: string,
+    options: ProvisionOptions,
+  ): Promise<ProvisionResult> {
+    const { settings, kubeConfig, cluster } = this.deps;
+    const manifests = settings.kubeflowProfiles
+      ? [renderKubeflowProfile(request, settings.policy)]
+      : renderNamespaceObjects(request, settings.policy);
+    const dryRun = options.dryRun ?? false;
+    const notes: string[] = [];
+    let toApply = manifests;
+    if (dryRun && !settings.kubeflowProfiles) {
+      const exists = await onCluster(cluster, () =>
+        this.#core.readNamespace({ name: request.name }),
+      ).then(
+        () => true,
+        error => (isNotFound(error) ? false : Promise.reject(error)),
+      );
+      if (!exists) {
+        // The apiserver refuses objects in a namespace that does not exist,
+        // even on a dry-run: validate them in "default" instead.
+        toApply = manifests.map(object =>
+          object.metadata?.namespace
+            ? {
+                ...object,
+                metadata: { ...object.metadata, namespace: 'default' },
+              }
+            : object,
+        );
+        notes.push(
+          `Namespace "${request.name}" does not exist yet, so the apiserver validated the objects inside it in namespace "default".`,
+        );
+      }
+    }
+    const applied = await onCluster(cluster, () =>
+      applyObjects(kubeConfig, toApply, { dryRun }),
+    ).catch(error => {
+      if (apiStatusOf(error) === undefined) {
+        throw error;
+      }
+      throw new InputError(
+        `The apiserver of cluster "${
+          cluster.name
+        }" refused the objects: ${apiMessageOf(error)}`,
+      );
+    });
+    if (!dryRun) {
+      this.deps.logger.info(
+        `Applied namespace ${request.name} of ${teamRef}${
+          request.project ? `, project ${request.project}` : ''
+        }`,
+      );
+      await this.deps.events?.publish({
+        topic: NAMESPACE_APPLIED_TOPIC,
+        eventPayload: {
+          namespace: request.name,
+          team: request.team,
+          project: request.project,
+        } satisfies NamespaceAppliedEvent,
+      });
+    }
+    return {
+      cluster: cluster.name,
+      namespace: request.name,
+      teamRef,
+      project: request.project,
+      dryRun,
+      manifests: manifests as unknown as Array<Record<string, unknown>>,
+      applied: applied.map(object => ({
+        object: `${object.kind}/${object.metadata?.name}`,
+        resourceVersion: dryRun ? undefined : object.metadata?.resourceVersion,
+      })),
+      notes,
+    };
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  parseQuantity,
+  type ValidationIssue,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+
+/** The ResourceQuota keys a team's budget limits, with the words users read. */
+const BUDGET_KEYS: Array<{ key: string; unit: string }> = [
+  { key: 'requests.cpu', unit: 'CPU' },
+  { key: 'requests.memory', unit: 'memory' },
+  { key: 'requests.nvidia.com/gpu', unit: 'GPUs' },
+  { key: 'requests.storage', unit: 'storage' },
+  { key: 'persistentvolumeclaims', unit: 'volume claims' },
+  { key: 'pods', unit: 'pods' },
+];
+
+/** Quota `spec.hard` values, keyed like a ResourceQuota. @public */
+export type QuotaHard = Record<string, string>;
+
+function total(key: string, quotas: QuotaHard[]): number {
+  return quotas.reduce(
+    (sum, hard) => sum + (parseQuantity(hard[key] ?? '0') ?? 0),
+    0,
+  );
+}
+
+/** Readable number: cores and counts as they are, bytes in Gi. */
+function describe(key: string, value: number): string {
+  if (key.endsWith('memory') || key.endsWith('storage')) {
+    return `${+(value / 2 ** 30).toFixed(2)}Gi`;
+  }
+  return `${+value.toFixed(3)}`;
+}
+
+/**
+ * Checks that the quotas of a team's projects fit in the budget its admins
+ * gave it (the quota of the team namespace): `requested` is the project being
+ * created or changed, `others` the team's other projects.
+ * @public
+ */
+export function checkTeamBudget(options: {
+  team: string;
+  budget: QuotaHard;
+  others: QuotaHard[];
+  requested: QuotaHard;
+  field: string;
+}): ValidationIssue[] {
+  const { team, budget, others, requested, field } = options;
+  return BUDGET_KEYS.flatMap(({ key, unit }) => {
+    const limit = parseQuantity(budget[key] ?? '');
+    if (limit === undefined) {
+      return [];
+    }
+    const allocated = total(key, others);
+    const wanted = allocated + total(key, [requested]);
+    if (wanted <= limit + 1e-9) {
+      return [];
+    }
+    return [
+      {
+        field,
+        reason: `the projects of team "${team}" would get ${describe(
+          key,
+          wanted,
+        )} ${unit} in total, more than the team's budget of ${describe(
+          key,
+          limit,
+        )} (its other projects have ${describe(key, allocated)})`,
+      },
+    ];
+  });
+}
+
+/**
+ * Checks that a team's new budget still covers what its projects were given.
+ * @public
+ */
+export function checkBudgetCoversProjects(options: {
+  team: string;
+  budget: QuotaHard;
+  projects: QuotaHard[];
+  field: string;
+}): ValidationIssue[] {
+  const { team, budget, projects, field } = options;
+  return BUDGET_KEYS.flatMap(({ key, unit }) => {
+    const limit = parseQuantity(budget[key] ?? '');
+    const allocated = total(key, projects);
+    if (limit === undefined || allocated <= limit + 1e-9) {
+      return [];
+    }
+    return [
+      {
+        field,
+        reason: `the projects of team "${team}" already have ${describe(
+          key,
+          allocated,
+        )} ${unit}, more than the new budget of ${describe(key, limit)}`,
+      },
+    ];
+  });
+}

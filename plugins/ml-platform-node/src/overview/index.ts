@@ -1,0 +1,4 @@
+export * from './quotaUsage';
+export * from './workloads';
+export * from './warnings';
+export * from './readTeamOverview';

@@ -1,0 +1,65 @@
+import {
+  parseQuantity,
+  type QuotaLevel,
+  type QuotaResource,
+  type QuotaUsage,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+
+/** Which ResourceQuota key each overview line reads. */
+const QUOTA_LINES: Array<{ resource: QuotaResource; key: string }> = [
+  { resource: 'cpu', key: 'requests.cpu' },
+  { resource: 'memory', key: 'requests.memory' },
+  { resource: 'gpu', key: 'requests.nvidia.com/gpu' },
+  { resource: 'storage', key: 'requests.storage' },
+  { resource: 'pods', key: 'pods' },
+];
+
+/** Share of the quota from which a line warns. */
+export const WARNING_RATIO = 0.8;
+
+/** @public */
+export function quotaLevel(ratio: number): QuotaLevel {
+  if (ratio >= 1) {
+    return 'exceeded';
+  }
+  return ratio >= WARNING_RATIO ? 'warning' : 'ok';
+}
+
+/**
+ * The overview's quota lines from a ResourceQuota's hard and used values;
+ * lines the quota does not limit are left out.
+ * @public
+ */
+export function summarizeQuota(
+  hard: Record<string, string> = {},
+  used: Record<string, string> = {},
+): QuotaUsage[] {
+  return QUOTA_LINES.flatMap(({ resource, key }) => {
+    const hardText = hard[key];
+    const hardValue =
+      hardText === undefined ? undefined : parseQuantity(hardText);
+    if (hardValue === undefined) {
+      return [];
+    }
+    const usedText = used[key] ?? '0';
+    const usedValue = parseQuantity(usedText) ?? 0;
+    let ratio = 0;
+    if (hardValue > 0) {
+      ratio = usedValue / hardValue;
+    } else if (usedValue > 0) {
+      ratio = 1;
+    }
+    return [
+      {
+        resource,
+        key,
+        used: usedValue,
+        hard: hardValue,
+        usedText,
+        hardText,
+        ratio,
+        level: quotaLevel(ratio),
+      },
+    ];
+  });
+}

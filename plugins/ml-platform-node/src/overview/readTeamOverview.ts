@@ -1,0 +1,142 @@
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  type KubeConfig,
+  type V1Namespace,
+} from '@kubernetes/client-node';
+import {
+  DESCRIPTION_ANNOTATION,
+  PROJECT_LABEL,
+  TEAM_LABEL,
+  type NamespaceOverview,
+  type TeamOverview,
+  type WorkloadKind,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+import { isNotFound, onCluster } from '../clusterErrors';
+import type { ClusterConnection } from '../connections';
+import { QUOTA_NAME } from '../namespaces/provisioner';
+import { summarizeQuota } from './quotaUsage';
+import { recentWarnings } from './warnings';
+import {
+  summarizeWorkloads,
+  WORKLOAD_SOURCES,
+  type WorkloadSource,
+} from './workloads';
+
+/** Warning events shown per namespace. */
+const WARNINGS_PER_NAMESPACE = 10;
+
+type CustomObject = {
+  metadata?: { namespace?: string; annotations?: Record<string, string> };
+  status?: unknown;
+};
+
+/** The team namespace first, then projects by name. */
+function byTeamThenProject(a: V1Namespace, b: V1Namespace): number {
+  const aProject = a.metadata?.labels?.[PROJECT_LABEL] ? 1 : 0;
+  const bProject = b.metadata?.labels?.[PROJECT_LABEL] ? 1 : 0;
+  return (
+    aProject - bProject ||
+    (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? '')
+  );
+}
+
+/**
+ * Reads a team's resource overview from the cluster: its namespaces (by the
+ * team label), each with quota use, workloads by kind and state, and recent
+ * warnings. Calls run in parallel: one namespace list, one list per workload
+ * kind across the cluster, and per namespace its quotas, pods and warnings.
+ * @public
+ */
+export class TeamOverviewReader {
+  readonly #core: CoreV1Api;
+  readonly #customObjects: CustomObjectsApi;
+
+  constructor(
+    kubeConfig: KubeConfig,
+    private readonly cluster: Pick<ClusterConnection, 'name' | 'url'>,
+  ) {
+    this.#core = kubeConfig.makeApiClient(CoreV1Api);
+    this.#customObjects = kubeConfig.makeApiClient(CustomObjectsApi);
+  }
+
+  async read(team: string, teamRef: string): Promise<TeamOverview> {
+    return onCluster(this.cluster, async () => {
+      const [namespaceList, customObjects] = await Promise.all([
+        this.#core.listNamespace({ labelSelector: `${TEAM_LABEL}=${team}` }),
+        Promise.all(WORKLOAD_SOURCES.map(source => this.#listAll(source))),
+      ]);
+      const namespaces = [...namespaceList.items].sort(byTeamThenProject);
+      return {
+        teamRef,
+        team,
+        cluster: this.cluster.name,
+        namespaces: await Promise.all(
+          namespaces.map(namespace =>
+            this.#readNamespace(namespace, customObjects),
+          ),
+        ),
+      };
+    });
+  }
+
+  /** Every object of a workload kind in the cluster; none when its CRD is not installed. */
+  async #listAll(
+    source: WorkloadSource,
+  ): Promise<{ source: WorkloadSource; items: CustomObject[] }> {
+    try {
+      const list = (await this.#customObjects.listClusterCustomObject({
+        group: source.group,
+        version: source.version,
+        plural: source.plural,
+      })) as { items?: CustomObject[] };
+      return { source, items: list.items ?? [] };
+    } catch (error) {
+      if (isNotFound(error)) {
+        return { source, items: [] };
+      }
+      throw error;
+    }
+  }
+
+  async #readNamespace(
+    namespace: V1Namespace,
+    customObjects: Array<{ source: WorkloadSource; items: CustomObject[] }>,
+  ): Promise<NamespaceOverview> {
+    const name = namespace.metadata!.name!;
+    const [quotas, pods, events] = await Promise.all([
+      this.#core.listNamespacedResourceQuota({ namespace: name }),
+      this.#core.listNamespacedPod({ namespace: name }),
+      this.#core.listNamespacedEvent({
+        namespace: name,
+        fieldSelector: 'type=Warning',
+      }),
+    ]);
+    const quota =
+      quotas.items.find(q => q.metadata?.name === QUOTA_NAME) ??
+      quotas.items[0];
+    const workloadGroups: Array<{
+      kind: WorkloadKind;
+      states: Array<string | undefined>;
+    }> = [
+      { kind: 'Pod', states: pods.items.map(pod => pod.status?.phase) },
+      ...customObjects.map(({ source, items }) => ({
+        kind: source.kind,
+        states: items
+          .filter(item => item.metadata?.namespace === name)
+          .map(item => source.stateOf(item)),
+      })),
+    ];
+    return {
+      name,
+      project: namespace.metadata?.labels?.[PROJECT_LABEL],
+      description: namespace.metadata?.annotations?.[DESCRIPTION_ANNOTATION],
+      quotas: summarizeQuota(
+        quota?.status?.hard ?? quota?.spec?.hard,
+        quota?.status?.used,
+      ),
+      workloads: summarizeWorkloads(workloadGroups),
+      warnings: recentWarnings(events.items, WARNINGS_PER_NAMESPACE),
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  validateDnsLabel,
+  type ValidationIssue,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+
+/** A team named in a request: its group's entity ref and name, or the issues found. @public */
+export type ParsedTeam =
+  | { ref: string; name: string; issues: [] }
+  | { ref?: undefined; name?: undefined; issues: ValidationIssue[] };
+
+/**
+ * Reads a team as templates, routes and actions give it: a group name in the
+ * catalog's default namespace ("fraud-detection") or a group entity ref
+ * ("group:default/fraud-detection", what the scaffolder's OwnerPicker gives).
+ * The name must be a DNS-1123 label, since namespaces are named after it.
+ * @public
+ */
+export function parseTeam(team: unknown, field = 'team'): ParsedTeam {
+  if (typeof team !== 'string' || team.length === 0) {
+    return { issues: [{ field, reason: 'is required' }] };
+  }
+  let ref;
+  try {
+    ref = parseEntityRef(team, {
+      defaultKind: 'group',
+      defaultNamespace: 'default',
+    });
+  } catch (error) {
+    return { issues: [{ field, reason: (error as Error).message }] };
+  }
+  if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
+    return {
+      issues: [{ field, reason: `must name a Group, not a ${ref.kind}` }],
+    };
+  }
+  const issues = validateDnsLabel(field, ref.name);
+  if (issues.length > 0) {
+    return { issues };
+  }
+  return {
+    ref: stringifyEntityRef(ref).toLocaleLowerCase('en-US'),
+    name: ref.name,
+    issues: [],
+  };
+}

@@ -1,0 +1,2 @@
+export { TeamResourceOverview } from './TeamResourceOverview';
+export { EntityTeamResourcesContent } from './EntityTeamResourcesContent';

@@ -1,0 +1,6 @@
+/** Scaffolder template that creates a team's namespace and quota (platform admins only). */
+export const TEAM_NAMESPACE_TEMPLATE_PATH =
+  '/create/templates/default/team-namespace';
+
+/** Scaffolder template that creates a project namespace inside a team. */
+export const ML_PROJECT_TEMPLATE_PATH = '/create/templates/default/ml-project';

@@ -1,0 +1,144 @@
+import { ResponseError } from '@backstage/errors';
+import type {
+  NamespaceOverview,
+  TeamOverview,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+import type { MlPlatformApi } from '../api/MlPlatformClient';
+
+const GiB = 1024 ** 3;
+
+/** A fake of the ML platform API whose methods are jest mocks. */
+export function fakeMlPlatformApi(
+  overrides: Partial<MlPlatformApi> = {},
+): jest.Mocked<MlPlatformApi> {
+  return {
+    getStatus: jest.fn(async () => ({
+      environmentName: 'test',
+      connections: [],
+    })),
+    getTeamOverview: jest.fn(async (team: string) => emptyOverview(team)),
+    ...overrides,
+  } as jest.Mocked<MlPlatformApi>;
+}
+
+/** The error MlPlatformClient throws for an HTTP error answer of the backend. */
+export function responseError(
+  status: number,
+  message: string,
+): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'Error', message },
+        response: { statusCode: status },
+      }),
+      { status, headers: { 'Content-Type': 'application/json' } },
+    ),
+  );
+}
+
+export function emptyOverview(team: string): TeamOverview {
+  return {
+    teamRef: `group:default/${team}`,
+    team,
+    cluster: 'local',
+    namespaces: [],
+  };
+}
+
+function teamNamespace(team: string): NamespaceOverview {
+  return {
+    name: team,
+    quotas: [
+      {
+        resource: 'cpu',
+        key: 'requests.cpu',
+        used: 1.5,
+        hard: 4,
+        usedText: '1500m',
+        hardText: '4',
+        ratio: 0.375,
+        level: 'ok',
+      },
+      {
+        resource: 'memory',
+        key: 'requests.memory',
+        used: 3 * GiB,
+        hard: 8 * GiB,
+        usedText: '3Gi',
+        hardText: '8Gi',
+        ratio: 0.375,
+        level: 'ok',
+      },
+      {
+        resource: 'gpu',
+        key: 'requests.nvidia.com/gpu',
+        used: 0,
+        hard: 0,
+        usedText: '0',
+        hardText: '0',
+        ratio: 0,
+        level: 'ok',
+      },
+      {
+        resource: 'storage',
+        key: 'requests.storage',
+        used: 80 * GiB,
+        hard: 100 * GiB,
+        usedText: '80Gi',
+        hardText: '100Gi',
+        ratio: 0.8,
+        level: 'warning',
+      },
+      {
+        resource: 'pods',
+        key: 'pods',
+        used: 20,
+        hard: 20,
+        usedText: '20',
+        hardText: '20',
+        ratio: 1,
+        level: 'exceeded',
+      },
+    ],
+    workloads: [
+      { kind: 'Pod', total: 3, states: { Running: 2, Pending: 1 } },
+      { kind: 'Notebook', total: 1, states: { Running: 1 } },
+      { kind: 'SparkApplication', total: 0, states: {} },
+      { kind: 'SeldonDeployment', total: 0, states: {} },
+    ],
+    warnings: [
+      {
+        namespace: team,
+        reason: 'FailedCreate',
+        summary:
+          "A pod could not be created: the namespace's pod quota is used up",
+        message:
+          'pods "scorer-7d9f-x2" is forbidden: exceeded quota: team-quota, requested: pods=1, used: pods=20, limited: pods=20',
+        object: 'ReplicaSet/scorer-7d9f',
+        count: 4,
+        lastSeen: new Date(Date.now() - 5 * 60 * 1000).toISOString(),
+      },
+    ],
+  };
+}
+
+function projectNamespace(team: string): NamespaceOverview {
+  return {
+    name: `${team}-scoring`,
+    project: 'scoring',
+    description: 'Real-time card scoring',
+    quotas: [],
+    workloads: [{ kind: 'Notebook', total: 0, states: {} }],
+    warnings: [],
+  };
+}
+
+/** A team with its team namespace near and at its limits, and one idle project. */
+export function populatedOverview(team: string): TeamOverview {
+  return {
+    ...emptyOverview(team),
+    // Project first on purpose: the UI, not the wire order, puts the team namespace first.
+    namespaces: [projectNamespace(team), teamNamespace(team)],
+  };
+}
