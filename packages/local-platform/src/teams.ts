@@ -16,6 +16,8 @@ export type DemoTeam = {
     requestsMemory: string;
     limitsCpu: string;
     limitsMemory: string;
+    gpu: string;
+    storage: string;
     pods: string;
   };
 };
@@ -37,7 +39,9 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
       requestsMemory: '16Gi',
       limitsCpu: '16',
       limitsMemory: '32Gi',
-      pods: '20',
+      gpu: '1',
+      storage: '100Gi',
+      pods: '50',
     },
   },
   {
@@ -53,7 +57,9 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
       requestsMemory: '32Gi',
       limitsCpu: '32',
       limitsMemory: '64Gi',
-      pods: '40',
+      gpu: '2',
+      storage: '200Gi',
+      pods: '80',
     },
   },
   {
@@ -69,7 +75,9 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
       requestsMemory: '8Gi',
       limitsCpu: '8',
       limitsMemory: '16Gi',
-      pods: '10',
+      gpu: '0',
+      storage: '50Gi',
+      pods: '30',
     },
   },
 ];
@@ -96,16 +104,21 @@ export function renderTeamObjects(
     };
     objects.push(
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: team, labels } },
+      // Named as the suite names them, so the team namespace's quota is the
+      // team's budget for projects made with the ml-project template.
       {
         apiVersion: 'v1',
         kind: 'ResourceQuota',
-        metadata: { name: 'team-quota', namespace: team, labels },
+        metadata: { name: 'ml-platform-quota', namespace: team, labels },
         spec: {
           hard: {
             'requests.cpu': quota.requestsCpu,
             'requests.memory': quota.requestsMemory,
             'limits.cpu': quota.limitsCpu,
             'limits.memory': quota.limitsMemory,
+            'requests.nvidia.com/gpu': quota.gpu,
+            'requests.storage': quota.storage,
+            persistentvolumeclaims: '20',
             pods: quota.pods,
           },
         },
@@ -113,7 +126,7 @@ export function renderTeamObjects(
       {
         apiVersion: 'v1',
         kind: 'LimitRange',
-        metadata: { name: 'team-defaults', namespace: team, labels },
+        metadata: { name: 'ml-platform-defaults', namespace: team, labels },
         spec: {
           limits: [
             {
@@ -128,7 +141,7 @@ export function renderTeamObjects(
       {
         apiVersion: 'rbac.authorization.k8s.io/v1',
         kind: 'RoleBinding',
-        metadata: { name: 'team-edit', namespace: team, labels },
+        metadata: { name: 'ml-platform-team-edit', namespace: team, labels },
         roleRef: {
           apiGroup: 'rbac.authorization.k8s.io',
           kind: 'ClusterRole',

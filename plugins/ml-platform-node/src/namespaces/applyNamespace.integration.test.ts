@@ -1,5 +1,8 @@
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
-import { ensureLocalPlatform } from '@ml-platform/local-platform';
+import {
+  ensureLocalPlatform,
+  mintKubernetesIdentity,
+} from '@ml-platform/local-platform';
 import { applyObjects } from '../applyObjects';
 import { DEFAULT_SIZE_PRESETS } from './quota';
 import { renderNamespaceObjects } from './renderNamespace';
@@ -104,5 +107,30 @@ describe('team namespace objects on the local cluster', () => {
     expect(String(rejected?.body)).toContain(
       'exceeded quota: ml-platform-quota',
     );
+  });
+
+  it('lets the team group edit inside the namespace and keeps other teams out (RBAC)', async () => {
+    const asIdentity = async (user: string, groups: string[]) => {
+      const identity = await mintKubernetesIdentity(user, groups);
+      const config = new KubeConfig();
+      config.loadFromString(identity.kubeconfigYaml);
+      return config.makeApiClient(CoreV1Api);
+    };
+    const configMap = (cmName: string) => ({ metadata: { name: cmName } });
+    const member = await asIdentity('it-member', [name]);
+    await member.createNamespacedConfigMap({
+      namespace: name,
+      body: configMap('from-member'),
+    });
+    const outsider = await asIdentity('it-outsider', [`${name}-other`]);
+    await expect(
+      outsider.createNamespacedConfigMap({
+        namespace: name,
+        body: configMap('from-outsider'),
+      }),
+    ).rejects.toMatchObject({ code: 403 });
+    await expect(
+      outsider.listNamespacedPod({ namespace: name }),
+    ).rejects.toMatchObject({ code: 403 });
   });
 });

@@ -116,7 +116,9 @@ export function recentWarnings(
         event.involvedObject?.kind,
       ),
       message: event.message ?? '',
-      object: `${event.involvedObject?.kind}/${event.involvedObject?.name}`,
+      object: [event.involvedObject?.kind, event.involvedObject?.name]
+        .filter(Boolean)
+        .join('/'),
       count: event.count ?? event.series?.count ?? 1,
       lastSeen: lastSeen?.toISOString(),
     }));

@@ -35,24 +35,29 @@ function Section(props: { title: string; children: ReactNode }) {
 /** Quota, workloads and recent warnings of one namespace of a team. */
 export function NamespaceCard({ namespace }: { namespace: NamespaceOverview }) {
   return (
-    <InfoCard title={cardTitle(namespace)} subheader={cardSubheader(namespace)}>
-      <Grid container spacing={3}>
-        <Grid item xs={12} md={5}>
-          <Section title="Quota">
-            <QuotaBars quotas={namespace.quotas} />
-          </Section>
+    <section aria-label={`Namespace ${namespace.name}`}>
+      <InfoCard
+        title={cardTitle(namespace)}
+        subheader={cardSubheader(namespace)}
+      >
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={5}>
+            <Section title="Quota">
+              <QuotaBars quotas={namespace.quotas} />
+            </Section>
+          </Grid>
+          <Grid item xs={12} md={7}>
+            <Section title="Workloads">
+              <WorkloadList workloads={namespace.workloads} />
+            </Section>
+          </Grid>
+          <Grid item xs={12}>
+            <Section title="Recent warnings">
+              <WarningEventsTable events={namespace.warnings} />
+            </Section>
+          </Grid>
         </Grid>
-        <Grid item xs={12} md={7}>
-          <Section title="Workloads">
-            <WorkloadList workloads={namespace.workloads} />
-          </Section>
-        </Grid>
-        <Grid item xs={12}>
-          <Section title="Recent warnings">
-            <WarningEventsTable events={namespace.warnings} />
-          </Section>
-        </Grid>
-      </Grid>
-    </InfoCard>
+      </InfoCard>
+    </section>
   );
 }
