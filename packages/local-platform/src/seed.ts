@@ -5,6 +5,7 @@ import {
   CoreV1Api,
   KubeConfig,
   KubernetesObjectApi,
+  loadYaml,
   PatchStrategy,
   type KubernetesObject,
 } from '@kubernetes/client-node';
@@ -34,8 +35,10 @@ export async function seedKubernetes(
   const core = kc.makeApiClient(CoreV1Api);
   const manifests = renderTeamObjects();
   for (const manifest of manifests) {
+    // Through loadYaml: the client's typed serializer would otherwise drop
+    // wire-format fields whose model names differ (LimitRange `default`).
     await objects.patch(
-      manifest as KubernetesObject,
+      loadYaml<KubernetesObject>(JSON.stringify(manifest)),
       undefined,
       undefined,
       FIELD_MANAGER,

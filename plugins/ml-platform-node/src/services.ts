@@ -125,14 +125,20 @@ export const teamOverviewServiceRef = createServiceRef<TeamOverviewService>({
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: { connections: platformConnectionsServiceRef },
-      factory({ connections }) {
+      deps: {
+        config: coreServices.rootConfig,
+        connections: platformConnectionsServiceRef,
+      },
+      factory({ config, connections }) {
+        const { kubeflowProfiles } = readNamespaceSettings(config);
         let reader: TeamOverviewReader | undefined;
         return {
           read: (team, teamRef) => {
             if (!reader) {
               const { kubeConfig, cluster } = requireCluster(connections);
-              reader = new TeamOverviewReader(kubeConfig, cluster);
+              reader = new TeamOverviewReader(kubeConfig, cluster, {
+                kubeflowProfiles,
+              });
             }
             return reader.read(team, teamRef);
           },

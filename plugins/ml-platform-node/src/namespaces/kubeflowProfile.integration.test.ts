@@ -4,6 +4,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { ensureLocalPlatform } from '@ml-platform/local-platform';
+import { TeamOverviewReader } from '../overview/readTeamOverview';
 import { NamespaceProvisioner } from './provisioner';
 import { readNamespaceSettings } from './settings';
 
@@ -76,5 +77,22 @@ describe('with mlPlatform.namespaces.kubeflowProfiles', () => {
       name: `oidc:${team}`,
     });
     expect(profile.spec.resourceQuotaSpec.hard['requests.cpu']).toBe('2');
+
+    // running it again is an update of the team's own Profile, not a conflict
+    const again = await provisioner.provisionTeamNamespace(
+      { team, size: 'medium' },
+      { credentials: mockCredentials.user('user:default/erin') },
+    );
+    expect(again.applied[0].resourceVersion).not.toBe(
+      result.applied[0].resourceVersion,
+    );
+
+    // the overview finds the namespace through the Profile's labels
+    const overview = await new TeamOverviewReader(
+      kubeConfig,
+      { name: 'local', url: kubeConfig.getCurrentCluster()!.server },
+      { kubeflowProfiles: true },
+    ).read(team, `group:default/${team}`);
+    expect(overview.namespaces.map(ns => ns.name)).toEqual([team]);
   });
 });

@@ -1,6 +1,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { quotaHard } from './quota';
 import {
+  namespaceAnnotations,
   namespaceLabels,
   type NamespacePolicy,
   type NamespaceRequest,
@@ -19,7 +20,11 @@ export function renderKubeflowProfile(
   return {
     apiVersion: 'kubeflow.org/v1',
     kind: 'Profile',
-    metadata: { name: request.name, labels: namespaceLabels(request) },
+    metadata: {
+      name: request.name,
+      labels: namespaceLabels(request),
+      annotations: namespaceAnnotations(request),
+    },
     spec: {
       owner: {
         apiGroup: 'rbac.authorization.k8s.io',

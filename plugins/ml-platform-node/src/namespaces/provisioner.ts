@@ -7,7 +7,7 @@ import type {
 import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
-  type Permission,
+  type AuthorizePermissionRequest,
 } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
@@ -51,6 +51,9 @@ import {
 
 /** Name of the ResourceQuota the suite writes into every namespace. @public */
 export const QUOTA_NAME = 'ml-platform-quota';
+
+/** The Kubeflow Profile resource. */
+const PROFILES = { group: 'kubeflow.org', version: 'v1', plural: 'profiles' };
 
 /** Topic of the event published after a namespace was applied. @public */
 export const NAMESPACE_APPLIED_TOPIC = 'ml-platform.namespace-applied';
@@ -108,6 +111,15 @@ function reservedNameIssues(field: string, name: string): ValidationIssue[] {
   return [];
 }
 
+/** The field a budget problem is blamed on: explicit quota values, or the size. */
+function budgetField(input: TeamNamespaceInput): string {
+  return Object.values(input.quota ?? {}).some(
+    value => value !== undefined && value !== '',
+  )
+    ? 'quota'
+    : 'size';
+}
+
 function fail(issues: ValidationIssue[]): never {
   throw new InputError(describeIssues(issues));
 }
@@ -154,9 +166,8 @@ export class NamespaceProvisioner {
       return fail(issues);
     }
     await this.#authorize(
-      teamNamespaceManagePermission,
+      { permission: teamNamespaceManagePermission },
       options.credentials,
-      undefined,
       `Only platform admins may create team namespaces or change a team's quota`,
     );
     await this.#requireTeam(team.ref);
@@ -165,18 +176,18 @@ export class NamespaceProvisioner {
       team: team.name,
       quota: quota.spec,
     };
-    await this.#requireOwnedOrFree('team', request);
+    const exists = await this.#requireOwnedOrFree('team', request);
     const projects = await this.#projectQuotas(team.name);
     const budgetIssues = checkBudgetCoversProjects({
       team: team.name,
       budget: quotaHard(quota.spec),
       projects: projects.map(p => p.hard),
-      field: input.quota && Object.keys(input.quota).length ? 'quota' : 'size',
+      field: budgetField(input),
     });
     if (budgetIssues.length > 0) {
       fail(budgetIssues);
     }
-    return this.#apply(request, team.ref, options);
+    return this.#apply(request, team.ref, exists, options);
   }
 
   /** Creates or updates a project namespace `<team>-<name>` within the team's budget. */
@@ -212,9 +223,8 @@ export class NamespaceProvisioner {
       return fail(issues);
     }
     await this.#authorize(
-      projectNamespaceManagePermission,
+      { permission: projectNamespaceManagePermission, resourceRef: team.ref },
       options.credentials,
-      team.ref,
       `You are not a member of team "${team.name}", so you may not create or change its projects`,
     );
     await this.#requireTeam(team.ref);
@@ -226,27 +236,21 @@ export class NamespaceProvisioner {
       sourceLocation: input.sourceLocation || undefined,
       quota: quota.spec,
     };
-    await this.#requireOwnedOrFree('name', request);
+    const exists = await this.#requireOwnedOrFree('name', request);
     await this.#requireBudget(request, input);
-    return this.#apply(request, team.ref, options);
+    return this.#apply(request, team.ref, exists, options);
   }
 
   async #authorize(
-    permission: Permission,
+    request: AuthorizePermissionRequest,
     credentials: BackstageCredentials,
-    resourceRef: string | undefined,
     denial: string,
   ) {
-    const [decision] = await this.deps.permissions.authorize(
-      [
-        resourceRef
-          ? { permission: permission as any, resourceRef }
-          : { permission: permission as any },
-      ],
-      { credentials },
-    );
+    const [decision] = await this.deps.permissions.authorize([request], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`${denial} (${permission.name})`);
+      throw new NotAllowedError(`${denial} (${request.permission.name})`);
     }
   }
 
@@ -264,10 +268,16 @@ export class NamespaceProvisioner {
     }
   }
 
-  /** The namespace must not exist, or exist and belong to the same team. */
-  async #requireOwnedOrFree(field: string, request: NamespaceRequest) {
+  /**
+   * The namespace must not exist, or exist and belong to the same team (and
+   * project). Returns whether it exists.
+   */
+  async #requireOwnedOrFree(
+    field: string,
+    request: NamespaceRequest,
+  ): Promise<boolean> {
     const existing = await onCluster(this.deps.cluster, () =>
-      this.#core.readNamespace({ name: request.name }),
+      this.#readOwnerObject(request.name),
     ).catch(error => {
       if (isNotFound(error)) {
         return undefined;
@@ -291,9 +301,9 @@ export class NamespaceProvisioner {
           },
         ]);
       }
-      return;
+      return existing !== undefined;
     }
-    fail([
+    return fail([
       {
         field,
         reason: labels[TEAM_LABEL]
@@ -301,6 +311,23 @@ export class NamespaceProvisioner {
           : `namespace "${request.name}" already exists and is not managed by the ML platform`,
       },
     ]);
+  }
+
+  /**
+   * The object that says who owns a namespace: the namespace itself, or with
+   * Kubeflow Profiles the Profile (the profile controller creates the
+   * namespace without the suite's labels).
+   */
+  async #readOwnerObject(
+    name: string,
+  ): Promise<{ metadata?: { labels?: Record<string, string> } }> {
+    if (this.deps.settings.kubeflowProfiles) {
+      return (await this.#customObjects.getClusterCustomObject({
+        ...PROFILES,
+        name,
+      })) as { metadata?: { labels?: Record<string, string> } };
+    }
+    return this.#core.readNamespace({ name });
   }
 
   async #requireBudget(
@@ -324,7 +351,7 @@ export class NamespaceProvisioner {
       budget,
       others: others.map(project => project.hard),
       requested: quotaHard(request.quota),
-      field: input.quota && Object.keys(input.quota).length ? 'quota' : 'size',
+      field: budgetField(input),
     });
     if (issues.length > 0) {
       fail(issues);
@@ -336,9 +363,7 @@ export class NamespaceProvisioner {
     const read = this.deps.settings.kubeflowProfiles
       ? async () => {
           const profile = (await this.#customObjects.getClusterCustomObject({
-            group: 'kubeflow.org',
-            version: 'v1',
-            plural: 'profiles',
+            ...PROFILES,
             name: team,
           })) as { spec?: { resourceQuotaSpec?: { hard?: QuotaHard } } };
           return profile.spec?.resourceQuotaSpec?.hard;
@@ -366,9 +391,7 @@ export class NamespaceProvisioner {
     if (this.deps.settings.kubeflowProfiles) {
       const list = (await onCluster(this.deps.cluster, () =>
         this.#customObjects.listClusterCustomObject({
-          group: 'kubeflow.org',
-          version: 'v1',
-          plural: 'profiles',
+          ...PROFILES,
           labelSelector,
         }),
       )) as {
@@ -396,6 +419,7 @@ export class NamespaceProvisioner {
   async #apply(
     request: NamespaceRequest,
     teamRef: string,
+    namespaceExists: boolean,
     options: ProvisionOptions,
   ): Promise<ProvisionResult> {
     const { settings, kubeConfig, cluster } = this.deps;
@@ -405,28 +429,20 @@ export class NamespaceProvisioner {
     const dryRun = options.dryRun ?? false;
     const notes: string[] = [];
     let toApply = manifests;
-    if (dryRun && !settings.kubeflowProfiles) {
-      const exists = await onCluster(cluster, () =>
-        this.#core.readNamespace({ name: request.name }),
-      ).then(
-        () => true,
-        error => (isNotFound(error) ? false : Promise.reject(error)),
+    if (dryRun && !settings.kubeflowProfiles && !namespaceExists) {
+      // The apiserver refuses objects in a namespace that does not exist,
+      // even on a dry-run: validate them in "default" instead.
+      toApply = manifests.map(object =>
+        object.metadata?.namespace
+          ? {
+              ...object,
+              metadata: { ...object.metadata, namespace: 'default' },
+            }
+          : object,
       );
-      if (!exists) {
-        // The apiserver refuses objects in a namespace that does not exist,
-        // even on a dry-run: validate them in "default" instead.
-        toApply = manifests.map(object =>
-          object.metadata?.namespace
-            ? {
-                ...object,
-                metadata: { ...object.metadata, namespace: 'default' },
-              }
-            : object,
-        );
-        notes.push(
-          `Namespace "${request.name}" does not exist yet, so the apiserver validated the objects inside it in namespace "default".`,
-        );
-      }
+      notes.push(
+        `Namespace "${request.name}" does not exist yet, so the apiserver validated the objects inside it in namespace "default".`,
+      );
     }
     const applied = await onCluster(cluster, () =>
       applyObjects(kubeConfig, toApply, { dryRun }),

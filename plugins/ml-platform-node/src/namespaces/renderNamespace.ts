@@ -62,8 +62,8 @@ export function namespaceLabels(
   };
 }
 
-/** Annotations the catalog reads back from a project namespace. */
-function namespaceAnnotations(
+/** Annotations the catalog reads back from a project namespace. @public */
+export function namespaceAnnotations(
   request: NamespaceRequest,
 ): Record<string, string> | undefined {
   const annotations: Record<string, string> = {

@@ -55,6 +55,7 @@ export class TeamOverviewReader {
   constructor(
     kubeConfig: KubeConfig,
     private readonly cluster: Pick<ClusterConnection, 'name' | 'url'>,
+    private readonly options: { kubeflowProfiles?: boolean } = {},
   ) {
     this.#core = kubeConfig.makeApiClient(CoreV1Api);
     this.#customObjects = kubeConfig.makeApiClient(CustomObjectsApi);
@@ -62,11 +63,11 @@ export class TeamOverviewReader {
 
   async read(team: string, teamRef: string): Promise<TeamOverview> {
     return onCluster(this.cluster, async () => {
-      const [namespaceList, customObjects] = await Promise.all([
-        this.#core.listNamespace({ labelSelector: `${TEAM_LABEL}=${team}` }),
+      const [teamNamespaces, customObjects] = await Promise.all([
+        this.#listTeamNamespaces(team),
         Promise.all(WORKLOAD_SOURCES.map(source => this.#listAll(source))),
       ]);
-      const namespaces = [...namespaceList.items].sort(byTeamThenProject);
+      const namespaces = [...teamNamespaces].sort(byTeamThenProject);
       return {
         teamRef,
         team,
@@ -78,6 +79,24 @@ export class TeamOverviewReader {
         ),
       };
     });
+  }
+
+  /**
+   * The team's namespaces by the team label; with Kubeflow Profiles, the
+   * Profiles carry the labels and name the namespaces their controller makes.
+   */
+  async #listTeamNamespaces(team: string): Promise<V1Namespace[]> {
+    const labelSelector = `${TEAM_LABEL}=${team}`;
+    if (!this.options.kubeflowProfiles) {
+      return (await this.#core.listNamespace({ labelSelector })).items;
+    }
+    const profiles = (await this.#customObjects.listClusterCustomObject({
+      group: 'kubeflow.org',
+      version: 'v1',
+      plural: 'profiles',
+      labelSelector,
+    })) as { items?: V1Namespace[] };
+    return profiles.items ?? [];
   }
 
   /** Every object of a workload kind in the cluster; none when its CRD is not installed. */
