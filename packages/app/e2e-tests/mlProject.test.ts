@@ -68,6 +68,21 @@ test('a team member runs the ml-project template and sees the new namespace with
   expect(errors).toEqual([]);
 });
 
+test("another team does not see the project or its team's resources", async ({
+  page,
+}) => {
+  await signInAs(page, 'bob');
+  await page.goto(`/catalog/default/component/${namespace}`);
+  await expect(page.getByText(/not found/i).first()).toBeVisible();
+  await page.goto('/catalog/default/group/fraud-detection/resources');
+  await expect(
+    page.getByText('You are not a member of team fraud-detection', {
+      exact: false,
+    }),
+  ).toBeVisible();
+  await screenshot(page, '17-other-team-denied');
+});
+
 test('a member of two teams sees both on the My teams page', async ({
   page,
 }) => {

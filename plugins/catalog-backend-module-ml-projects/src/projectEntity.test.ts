@@ -101,21 +101,27 @@ describe('projectNamespaceToEntity', () => {
     expect(projectNamespaceToEntity({}, 'local')).toBeUndefined();
   });
 
-  it("skips a published project: its repository's catalog-info.yaml describes it", () => {
-    expect(
-      projectNamespaceToEntity(
-        {
-          metadata: {
-            ...projectNamespace.metadata,
-            annotations: {
-              ...projectNamespace.metadata!.annotations,
-              'ml-platform.io/source-location':
-                'url:https://github.com/acme/fraud-detection-scoring/tree/main/',
-            },
+  it('links a published project to its repository, keeping owner and namespace from the cluster', () => {
+    const entity = projectNamespaceToEntity(
+      {
+        metadata: {
+          ...projectNamespace.metadata,
+          annotations: {
+            ...projectNamespace.metadata!.annotations,
+            'ml-platform.io/source-location':
+              'https://github.com/acme/fraud-detection-scoring/tree/main/',
           },
         },
-        'local',
-      ),
-    ).toBeUndefined();
+      },
+      'local',
+    );
+    expect(entity?.metadata.annotations).toMatchObject({
+      'backstage.io/source-location':
+        'url:https://github.com/acme/fraud-detection-scoring/tree/main/',
+      'backstage.io/view-url':
+        'https://github.com/acme/fraud-detection-scoring/tree/main/',
+      'backstage.io/kubernetes-namespace': 'fraud-detection-scoring',
+    });
+    expect(entity?.spec?.owner).toBe('group:default/fraud-detection');
   });
 });

@@ -1,6 +1,8 @@
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
+  ANNOTATION_SOURCE_LOCATION,
+  ANNOTATION_VIEW_URL,
   type Entity,
 } from '@backstage/catalog-model';
 import type { V1Namespace } from '@kubernetes/client-node';
@@ -22,8 +24,8 @@ export const ML_PROJECT_TYPE = 'ml-project';
 
 /**
  * The catalog component of a project namespace, or undefined for a namespace
- * that is not a project or whose project was published to a Git host (its
- * repository's catalog-info.yaml describes it then). Owned by the team's group; its Kubernetes tab shows
+ * that is not a project. A published project links to its repository; its
+ * owner and namespace still come from the cluster, not from the repository. Owned by the team's group; its Kubernetes tab shows
  * the objects labelled with the project in its namespace.
  * @public
  */
@@ -36,10 +38,10 @@ export function projectNamespaceToEntity(
   const team = labels[TEAM_LABEL];
   const project = labels[PROJECT_LABEL];
   const annotations = namespace.metadata?.annotations ?? {};
-  // A published project registers its repository's catalog-info.yaml instead.
-  if (!name || !team || !project || annotations[SOURCE_LOCATION_ANNOTATION]) {
+  if (!name || !team || !project) {
     return undefined;
   }
+  const sourceLocation = annotations[SOURCE_LOCATION_ANNOTATION];
   const location = `ml-platform-namespace:${cluster}/${name}`;
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -55,6 +57,12 @@ export function projectNamespaceToEntity(
         [NAMESPACE_ANNOTATION]: name,
         [KUBERNETES_NAMESPACE_ANNOTATION]: name,
         [KUBERNETES_LABEL_SELECTOR_ANNOTATION]: `${PROJECT_LABEL}=${project}`,
+        ...(sourceLocation
+          ? {
+              [ANNOTATION_SOURCE_LOCATION]: `url:${sourceLocation}`,
+              [ANNOTATION_VIEW_URL]: sourceLocation,
+            }
+          : {}),
       },
     },
     spec: {

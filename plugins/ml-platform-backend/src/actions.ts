@@ -1,5 +1,7 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
+  quotaOverridesSchema,
+  sizeInputSchema,
   type NamespaceProvisionerService,
   type ProvisionResult,
   type TeamOverviewService,
@@ -30,18 +32,6 @@ export function registerActions(
     teamOverview: TeamOverviewService;
   },
 ) {
-  const quotaSchema = (z: any) =>
-    z
-      .object({
-        cpu: z.string().optional(),
-        memory: z.string().optional(),
-        gpu: z.number().int().min(0).optional(),
-        storage: z.string().optional(),
-        persistentVolumeClaims: z.number().int().min(0).optional(),
-        pods: z.number().int().min(0).optional(),
-      })
-      .optional()
-      .describe("Explicit quota values; each overrides the size preset's");
   const resultSchema = (z: any) =>
     z.object({
       namespace: z.string(),
@@ -62,8 +52,8 @@ export function registerActions(
       input: z =>
         z.object({
           team: z.string().describe('The team: a group name or entity ref'),
-          size: z.string().optional().describe('small, medium or large'),
-          quota: quotaSchema(z),
+          size: sizeInputSchema(z),
+          quota: quotaOverridesSchema(z),
           dryRun: z
             .boolean()
             .optional()
@@ -102,8 +92,8 @@ export function registerActions(
           team: z.string().describe('The team: a group name or entity ref'),
           name: z.string().describe('The project name (DNS-1123 label)'),
           description: z.string().optional(),
-          size: z.string().optional().describe('small, medium or large'),
-          quota: quotaSchema(z),
+          size: sizeInputSchema(z),
+          quota: quotaOverridesSchema(z),
           dryRun: z.boolean().optional(),
         }),
       output: resultSchema,

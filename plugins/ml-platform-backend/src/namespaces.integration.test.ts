@@ -4,6 +4,8 @@ import {
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
+  NetworkingV1Api,
+  RbacAuthorizationV1Api,
 } from '@kubernetes/client-node';
 import {
   ensureLocalPlatform,
@@ -19,8 +21,9 @@ const fraud = `it-fraud-${run}`;
 const recs = `it-recs-${run}`;
 const empty = `it-empty-${run}`;
 const organisation = {
-  teams: [fraud, recs, empty],
-  members: { alice: [fraud], bob: [recs] } as Record<string, string[]>,
+  // "it": a team whose project "fraud-<run>" would take team fraud's name
+  teams: [fraud, recs, empty, 'it'],
+  members: { alice: [fraud, 'it'], bob: [recs] } as Record<string, string[]>,
   admins: ['erin'],
 };
 const as = (user: string) =>
@@ -61,36 +64,54 @@ describe('namespaces and the team overview, against the local cluster', () => {
 
   /** resourceVersion of every object of a namespace the suite applies. */
   async function versionsOf(namespace: string) {
-    const rbac = await core.readNamespace({ name: namespace });
-    const quota = await core.readNamespacedResourceQuota({
-      name: 'ml-platform-quota',
-      namespace,
-    });
-    const limits = await core.readNamespacedLimitRange({
-      name: 'ml-platform-defaults',
-      namespace,
-    });
-    return [
-      rbac.metadata?.resourceVersion,
-      quota.metadata?.resourceVersion,
-      limits.metadata?.resourceVersion,
-    ];
+    const rbac = kubeConfig.makeApiClient(RbacAuthorizationV1Api);
+    const networking = kubeConfig.makeApiClient(NetworkingV1Api);
+    const objects = await Promise.all([
+      core.readNamespace({ name: namespace }),
+      core.readNamespacedResourceQuota({
+        name: 'ml-platform-quota',
+        namespace,
+      }),
+      core.readNamespacedLimitRange({
+        name: 'ml-platform-defaults',
+        namespace,
+      }),
+      rbac.readNamespacedRoleBinding({
+        name: 'ml-platform-team-edit',
+        namespace,
+      }),
+      rbac.readNamespacedRoleBinding({ name: 'ml-platform-admins', namespace }),
+      networking.readNamespacedNetworkPolicy({
+        name: 'ml-platform-isolation',
+        namespace,
+      }),
+    ]);
+    return objects.map(object => object.metadata?.resourceVersion);
   }
 
-  /** Waits until the quota controller has written status.used, so versions settle. */
-  const quotaSettled = (namespace: string) =>
-    waitFor(`quota status of ${namespace}`, async () => {
+  /**
+   * Waits until the quota controller is done with the quota: status written
+   * and the object unchanged for a second (it may write status twice).
+   */
+  const quotaSettled = (namespace: string) => {
+    let last: string | undefined;
+    return waitFor(`quota status of ${namespace}`, async () => {
       const quota = await core.readNamespacedResourceQuota({
         name: 'ml-platform-quota',
         namespace,
       });
-      const hard = quota.spec?.hard ?? {};
-      const statusHard = quota.status?.hard ?? {};
-      return quota.status?.used &&
-        JSON.stringify(hard) === JSON.stringify(statusHard)
-        ? quota
-        : undefined;
+      const hard = JSON.stringify(quota.spec?.hard ?? {});
+      const written =
+        quota.status?.used && hard === JSON.stringify(quota.status?.hard ?? {});
+      const version = quota.metadata?.resourceVersion;
+      const stable = written && version === last;
+      last = written ? version : undefined;
+      if (!stable) {
+        await new Promise(resolve => setTimeout(resolve, 750));
+      }
+      return stable ? quota : undefined;
     });
+  };
 
   beforeAll(async () => {
     platform = await ensureLocalPlatform({ seed: false });
@@ -218,13 +239,13 @@ describe('namespaces and the team overview, against the local cluster', () => {
         .set('Authorization', as('alice'))
         .send({ name: 'scoring', size: 'small', description: 'Scores cards' });
       expect(response.status).toBe(200);
-      expect(
-        response.body.applied.map((a: any) => a.resourceVersion).slice(0, 3),
-      ).toEqual(before);
+      expect(response.body.applied.map((a: any) => a.resourceVersion)).toEqual(
+        before,
+      );
       expect(await versionsOf(project)).toEqual(before);
     });
 
-    it('a changed size updates the quota in place', async () => {
+    it('changed quota values update the quota in place', async () => {
       const { metadata } = await core.readNamespace({ name: project });
       const response = await request(server)
         .post(`/api/ml-platform/teams/${fraud}/projects`)
@@ -328,6 +349,14 @@ describe('namespaces and the team overview, against the local cluster', () => {
           'quota.memory 1Pi is above the maximum of 256Gi memory a namespace may have',
         ],
         [{ name: 'q3', size: 'huge' }, 'size "huge" is not a size preset'],
+        [
+          { name: 'q4', size: 'small', quota: { cpuLimit: '1000' } },
+          "quota.cpuLimit 1000 is above the maximum of twice 64 CPU a namespace's limits may have",
+        ],
+        [
+          { name: 'q5', size: 'small', sourceLocation: 'file:///etc' },
+          'sourceLocation must be an http(s) URL',
+        ],
       ];
       for (const [body, message] of cases) {
         const response = await request(server)
@@ -367,6 +396,29 @@ describe('namespaces and the team overview, against the local cluster', () => {
       );
       const namespace = await core.readNamespace({ name: `${fraud}-taken` });
       expect(namespace.metadata?.labels?.['ml-platform.io/team']).toBe(recs);
+    });
+
+    it('rejects a team from another catalog namespace and a project named like another team', async () => {
+      const elsewhere = await request(server)
+        .post(
+          `/api/ml-platform/teams/${encodeURIComponent(
+            `group:other/${fraud}`,
+          )}/projects`,
+        )
+        .set('Authorization', as('alice'))
+        .send({ name: 'p', size: 'small' });
+      expect(elsewhere.status).toBe(400);
+      expect(elsewhere.body.error.message).toContain(
+        "team must be a group in the catalog's default namespace",
+      );
+      const squatting = await request(server)
+        .post('/api/ml-platform/teams/it/projects')
+        .set('Authorization', as('alice'))
+        .send({ name: `fraud-${run}`, size: 'small' });
+      expect(squatting.status).toBe(400);
+      expect(squatting.body.error.message).toContain(
+        `name makes the namespace "${fraud}", the name of team ${fraud}'s own namespace`,
+      );
     });
 
     it('rejects requests the OpenAPI document does not allow', async () => {

@@ -20,12 +20,16 @@ describe('parseTeam', () => {
     );
   });
 
-  it('keeps the namespace of a group elsewhere in the catalog', () => {
-    expect(parseTeam('group:other/fraud-detection')).toEqual({
-      ref: 'group:other/fraud-detection',
-      name: 'fraud-detection',
-      issues: [],
-    });
+  it('rejects a group in another catalog namespace, which would share the name on the cluster', () => {
+    const parsed = parseTeam('group:other/fraud-detection');
+    expect(parsed.ref).toBeUndefined();
+    expect(parsed.issues).toEqual([
+      {
+        field: 'team',
+        reason:
+          'must be a group in the catalog\'s default namespace, not in "other"',
+      },
+    ]);
   });
 
   it('lower-cases the kind and namespace of the ref', () => {

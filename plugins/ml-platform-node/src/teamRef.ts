@@ -12,7 +12,8 @@ export type ParsedTeam =
 /**
  * Reads a team as templates, routes and actions give it: a group name in the
  * catalog's default namespace ("fraud-detection") or a group entity ref
- * ("group:default/fraud-detection", what the scaffolder's OwnerPicker gives).
+ * ("group:default/fraud-detection", what the scaffolder's pickers give). Teams
+ * live in the catalog's default namespace.
  * The name must be a DNS-1123 label, since namespaces are named after it.
  * @public
  */
@@ -32,6 +33,19 @@ export function parseTeam(team: unknown, field = 'team'): ParsedTeam {
   if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
     return {
       issues: [{ field, reason: `must name a Group, not a ${ref.kind}` }],
+    };
+  }
+  // Cluster objects carry the team's bare name (labels, namespace names,
+  // Kubernetes groups): only one namespace of the catalog may name teams, or
+  // group:other/x would act as group:default/x.
+  if (ref.namespace.toLocaleLowerCase('en-US') !== 'default') {
+    return {
+      issues: [
+        {
+          field,
+          reason: `must be a group in the catalog's default namespace, not in "${ref.namespace}"`,
+        },
+      ],
     };
   }
   const issues = validateDnsLabel(field, ref.name);

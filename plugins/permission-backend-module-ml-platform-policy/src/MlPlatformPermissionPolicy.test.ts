@@ -4,7 +4,11 @@ import {
   catalogEntityDeletePermission,
   catalogEntityReadPermission,
 } from '@backstage/plugin-catalog-common/alpha';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import {
   platformStatusReadPermission,
   projectNamespaceManagePermission,
@@ -73,15 +77,64 @@ describe('MlPlatformPermissionPolicy', () => {
     }
   });
 
-  it('lets signed-in users read the platform status and the catalog', async () => {
-    for (const permission of [
-      platformStatusReadPermission,
-      catalogEntityReadPermission,
-    ]) {
-      expect(await policy.handle({ permission }, member)).toEqual({
-        result: AuthorizeResult.ALLOW,
-      });
-    }
+  it('lets signed-in users read the platform status', async () => {
+    expect(
+      await policy.handle({ permission: platformStatusReadPermission }, member),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it("hides other teams' ML project components in the catalog", async () => {
+    expect(
+      await policy.handle({ permission: catalogEntityReadPermission }, member),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        anyOf: [
+          {
+            not: {
+              allOf: [
+                {
+                  rule: 'IS_ENTITY_KIND',
+                  resourceType: 'catalog-entity',
+                  params: { kinds: ['Component'] },
+                },
+                {
+                  rule: 'HAS_SPEC',
+                  resourceType: 'catalog-entity',
+                  params: { key: 'type', value: 'ml-project' },
+                },
+              ],
+            },
+          },
+          {
+            rule: 'IS_ENTITY_OWNER',
+            resourceType: 'catalog-entity',
+            params: { claims: member.info.ownershipEntityRefs },
+          },
+        ],
+      },
+    });
+  });
+
+  it("keeps the Kubernetes plugin's proxy, which uses the backend's credentials, to admins", async () => {
+    expect(
+      await policy.handle({ permission: kubernetesProxyPermission }, member),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(
+      await policy.handle({ permission: kubernetesProxyPermission }, admin),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('denies a permission of the suite it does not know', async () => {
+    const unknown = createPermission({
+      name: 'ml-platform.something-new.delete',
+      attributes: { action: 'delete' },
+    });
+    expect(await policy.handle({ permission: unknown }, member)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
   });
 
   it('denies requests without a user', async () => {

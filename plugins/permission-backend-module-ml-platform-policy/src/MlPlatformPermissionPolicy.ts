@@ -1,8 +1,10 @@
 import type { Config } from '@backstage/config';
 import {
   catalogEntityDeletePermission,
+  catalogEntityReadPermission,
   RESOURCE_TYPE_CATALOG_ENTITY,
 } from '@backstage/plugin-catalog-common/alpha';
+import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
@@ -20,9 +22,22 @@ import type {
 } from '@backstage/plugin-permission-node';
 import {
   adminOnlyPermissions,
+  mlflowReadPermission,
+  platformStatusReadPermission,
   RESOURCE_TYPE_ML_PLATFORM_TEAM,
   teamScopedPermissions,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
+
+/** The component type of ML projects (their namespaces' catalog entries). */
+const ML_PROJECT_TYPE = 'ml-project';
+
+const ML_PLATFORM_PERMISSION_PREFIX = 'ml-platform.';
+
+/** The suite's permissions every signed-in user holds. */
+const everyoneSignedInPermissions = [
+  platformStatusReadPermission,
+  mlflowReadPermission,
+];
 import {
   createTeamConditionalDecision,
   teamConditions,
@@ -45,7 +60,12 @@ export function readAdminGroups(config: Config): string[] {
  * - admin-only permissions (team namespaces, quotas) are denied to everyone else;
  * - team-scoped permissions (a team's projects and resources) are granted on
  *   the user's own teams only;
- * - catalog entities may be deleted by their owners only;
+ * - catalog entities may be deleted by their owners only, and ML project
+ *   components are visible to their team only;
+ * - the Kubernetes plugin's proxy (which uses the backend's credentials) is
+ *   for admins only;
+ * - any other permission of the suite is denied unless listed as granted to
+ *   every signed-in user;
  * - anything else is allowed to signed-in users, and denied to requests without a user.
  *
  * @public
@@ -103,6 +123,43 @@ export class MlPlatformPermissionPolicy implements PermissionPolicy {
           claims: user.info.ownershipEntityRefs,
         }),
       );
+    }
+    if (
+      isPermission(request.permission, catalogEntityReadPermission) &&
+      request.permission.resourceType === RESOURCE_TYPE_CATALOG_ENTITY
+    ) {
+      // Another team's ML projects (and so their Kubernetes tabs) stay hidden.
+      return createCatalogConditionalDecision(request.permission, {
+        anyOf: [
+          {
+            not: {
+              allOf: [
+                catalogConditions.isEntityKind({ kinds: ['Component'] }),
+                catalogConditions.hasSpec({
+                  key: 'type',
+                  value: ML_PROJECT_TYPE,
+                }),
+              ],
+            },
+          },
+          catalogConditions.isEntityOwner({
+            claims: user.info.ownershipEntityRefs,
+          }),
+        ],
+      });
+    }
+    if (isPermission(request.permission, kubernetesProxyPermission)) {
+      // The proxy runs with the backend's cluster credentials.
+      return { result: AuthorizeResult.DENY };
+    }
+    if (
+      request.permission.name.startsWith(ML_PLATFORM_PERMISSION_PREFIX) &&
+      !everyoneSignedInPermissions.some(permission =>
+        isPermission(request.permission, permission),
+      )
+    ) {
+      // A permission of the suite this policy does not know: fail closed.
+      return { result: AuthorizeResult.DENY };
     }
     return { result: AuthorizeResult.ALLOW };
   }

@@ -5,3 +5,4 @@ export * from './settings';
 export * from './resolveQuota';
 export * from './teamBudget';
 export * from './provisioner';
+export * from './inputSchemas';

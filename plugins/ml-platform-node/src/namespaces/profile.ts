@@ -3,6 +3,7 @@ import { quotaHard } from './quota';
 import {
   namespaceAnnotations,
   namespaceLabels,
+  teamGroupOf,
   type NamespacePolicy,
   type NamespaceRequest,
 } from './renderNamespace';
@@ -29,7 +30,7 @@ export function renderKubeflowProfile(
       owner: {
         apiGroup: 'rbac.authorization.k8s.io',
         kind: 'Group',
-        name: policy.teamGroupPattern.replace('{team}', request.team),
+        name: teamGroupOf(request.team, policy),
       },
       resourceQuotaSpec: { hard: quotaHard(request.quota) },
     },

@@ -36,7 +36,7 @@ import {
 import type { ClusterConnection } from '../connections';
 import { parseTeam } from '../teamRef';
 import { renderKubeflowProfile } from './profile';
-import { quotaHard } from './quota';
+import { QUOTA_NAME, quotaHard } from './quota';
 import {
   renderNamespaceObjects,
   type NamespaceRequest,
@@ -48,9 +48,6 @@ import {
   checkTeamBudget,
   type QuotaHard,
 } from './teamBudget';
-
-/** Name of the ResourceQuota the suite writes into every namespace. @public */
-export const QUOTA_NAME = 'ml-platform-quota';
 
 /** The Kubeflow Profile resource. */
 const PROFILES = { group: 'kubeflow.org', version: 'v1', plural: 'profiles' };
@@ -102,13 +99,45 @@ export type ProvisionOptions = {
   dryRun?: boolean;
 };
 
-const RESERVED_NAMESPACES = ['default'];
-
-function reservedNameIssues(field: string, name: string): ValidationIssue[] {
-  if (name.startsWith('kube-') || RESERVED_NAMESPACES.includes(name)) {
-    return [{ field, reason: `"${name}" is reserved for Kubernetes itself` }];
+/**
+ * Namespaces no team may take: Kubernetes' own, and those every team
+ * namespace admits traffic from (ingress controller, monitoring, culler).
+ */
+function reservedNameIssues(
+  field: string,
+  namespace: string,
+  trustedNamespaces: string[],
+): ValidationIssue[] {
+  if (namespace.startsWith('kube-') || namespace === 'default') {
+    return [
+      { field, reason: `"${namespace}" is reserved for Kubernetes itself` },
+    ];
+  }
+  if (trustedNamespaces.includes(namespace)) {
+    return [
+      {
+        field,
+        reason: `"${namespace}" is reserved: every team namespace admits traffic from it`,
+      },
+    ];
   }
   return [];
+}
+
+/** A project's source location must be a web URL. */
+function sourceLocationIssues(value: unknown): ValidationIssue[] {
+  if (value === undefined || value === '') {
+    return [];
+  }
+  try {
+    const url = new URL(String(value));
+    if (url.protocol === 'https:' || url.protocol === 'http:') {
+      return [];
+    }
+  } catch {
+    // reported below
+  }
+  return [{ field: 'sourceLocation', reason: 'must be an http(s) URL' }];
 }
 
 /** The field a budget problem is blamed on: explicit quota values, or the size. */
@@ -160,7 +189,13 @@ export class NamespaceProvisioner {
     const quota = resolveQuota(input.size, input.quota, this.deps.settings);
     const issues = [...team.issues, ...quota.issues];
     if (team.name) {
-      issues.push(...reservedNameIssues('team', team.name));
+      issues.push(
+        ...reservedNameIssues(
+          'team',
+          team.name,
+          this.deps.settings.policy.ingressFromNamespaces,
+        ),
+      );
     }
     if (issues.length > 0 || !team.name || !team.ref || !quota.spec) {
       return fail(issues);
@@ -219,6 +254,16 @@ export class NamespaceProvisioner {
         }`,
       });
     }
+    if (team.name) {
+      issues.push(
+        ...reservedNameIssues(
+          'name',
+          namespace,
+          this.deps.settings.policy.ingressFromNamespaces,
+        ),
+      );
+    }
+    issues.push(...sourceLocationIssues(input.sourceLocation));
     if (issues.length > 0 || !team.name || !team.ref || !quota.spec) {
       return fail(issues);
     }
@@ -228,6 +273,7 @@ export class NamespaceProvisioner {
       `You are not a member of team "${team.name}", so you may not create or change its projects`,
     );
     await this.#requireTeam(team.ref);
+    await this.#requireNotATeamName(namespace);
     const request: NamespaceRequest = {
       name: namespace,
       team: team.name,
@@ -263,6 +309,22 @@ export class NamespaceProvisioner {
         {
           field: 'team',
           reason: `is unknown: the catalog has no ${teamRef}`,
+        },
+      ]);
+    }
+  }
+
+  /** A project namespace must not take the name another team's namespace has or will have. */
+  async #requireNotATeamName(namespace: string) {
+    const group = await this.deps.catalog.getEntityByRef(
+      `group:default/${namespace}`,
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    if (group) {
+      fail([
+        {
+          field: 'name',
+          reason: `makes the namespace "${namespace}", the name of team ${namespace}'s own namespace`,
         },
       ]);
     }
@@ -358,29 +420,42 @@ export class NamespaceProvisioner {
     }
   }
 
-  /** The quota the admins gave the team: that of its team namespace (or Profile). */
+  /**
+   * The quota the admins gave the team: that of its team namespace (or
+   * Profile), only if labelled as the team's own (not a project's).
+   */
   async #teamBudget(team: string): Promise<QuotaHard | undefined> {
+    type Owned = {
+      metadata?: { labels?: Record<string, string> };
+      hard?: QuotaHard;
+    };
     const read = this.deps.settings.kubeflowProfiles
-      ? async () => {
+      ? async (): Promise<Owned> => {
           const profile = (await this.#customObjects.getClusterCustomObject({
             ...PROFILES,
             name: team,
-          })) as { spec?: { resourceQuotaSpec?: { hard?: QuotaHard } } };
-          return profile.spec?.resourceQuotaSpec?.hard;
+          })) as Owned & {
+            spec?: { resourceQuotaSpec?: { hard?: QuotaHard } };
+          };
+          return { ...profile, hard: profile.spec?.resourceQuotaSpec?.hard };
         }
-      : async () =>
-          (
-            await this.#core.readNamespacedResourceQuota({
-              name: QUOTA_NAME,
-              namespace: team,
-            })
-          ).spec?.hard;
-    return onCluster(this.deps.cluster, read).catch(error => {
+      : async (): Promise<Owned> => {
+          const quota = await this.#core.readNamespacedResourceQuota({
+            name: QUOTA_NAME,
+            namespace: team,
+          });
+          return { metadata: quota.metadata, hard: quota.spec?.hard };
+        };
+    const owned = await onCluster(this.deps.cluster, read).catch(error => {
       if (isNotFound(error)) {
         return undefined;
       }
       throw error;
     });
+    const labels = owned?.metadata?.labels ?? {};
+    return labels[TEAM_LABEL] === team && !labels[PROJECT_LABEL]
+      ? owned?.hard
+      : undefined;
   }
 
   /** The quotas of a team's project namespaces. */

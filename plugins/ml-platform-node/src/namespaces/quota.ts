@@ -1,5 +1,8 @@
 import { parseQuantity } from '@ml-platform/backstage-plugin-ml-platform-common';
 
+/** Name of the ResourceQuota the suite writes into every namespace. @public */
+export const QUOTA_NAME = 'ml-platform-quota';
+
 /**
  * The resources a namespace may use. Requests are what the scheduler
  * reserves; limits default to twice the requests for CPU and equal requests

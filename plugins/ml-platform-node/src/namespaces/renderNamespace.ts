@@ -5,7 +5,7 @@ import {
   SOURCE_LOCATION_ANNOTATION,
   TEAM_LABEL,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
-import { quotaHard, type QuotaSpec } from './quota';
+import { QUOTA_NAME, quotaHard, type QuotaSpec } from './quota';
 
 /** What a team or project namespace is made of. @public */
 export type NamespaceRequest = {
@@ -50,6 +50,11 @@ export const DEFAULT_NAMESPACE_POLICY: NamespacePolicy = {
     memoryLimit: '1Gi',
   },
 };
+
+/** The Kubernetes group of a team's members, from the configured pattern. @public */
+export function teamGroupOf(team: string, policy: NamespacePolicy): string {
+  return policy.teamGroupPattern.replaceAll('{team}', team);
+}
 
 /** The labels of every object of a namespace: team, project, manager. @public */
 export function namespaceLabels(
@@ -101,7 +106,7 @@ export function renderNamespaceObjects(
     namespace: request.name,
     labels,
   });
-  const teamGroup = policy.teamGroupPattern.replace('{team}', request.team);
+  const teamGroup = teamGroupOf(request.team, policy);
   const { containerDefaults: d } = policy;
 
   const objects: KubernetesObject[] = [
@@ -117,7 +122,7 @@ export function renderNamespaceObjects(
     {
       apiVersion: 'v1',
       kind: 'ResourceQuota',
-      metadata: metadata('ml-platform-quota'),
+      metadata: metadata(QUOTA_NAME),
       spec: { hard: quotaHard(request.quota) },
     } as KubernetesObject,
     {

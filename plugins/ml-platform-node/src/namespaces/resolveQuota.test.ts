@@ -275,4 +275,22 @@ describe('checkMaxima', () => {
       ),
     ).toEqual([]);
   });
+
+  it('keeps limits between the requests and twice the request maxima', () => {
+    expect(resolveQuota('small', { cpuLimit: '1' }, settings).issues).toEqual([
+      { field: 'quota.cpuLimit', reason: '1 is below the CPU requests of 2' },
+    ]);
+    expect(
+      resolveQuota('small', { memoryLimit: '1Ei' }, settings).issues,
+    ).toEqual([
+      {
+        field: 'quota.memoryLimit',
+        reason:
+          "1Ei is above the maximum of twice 256Gi memory a namespace's limits may have",
+      },
+    ]);
+    expect(resolveQuota('small', { cpuLimit: '128' }, settings).issues).toEqual(
+      [],
+    );
+  });
 });

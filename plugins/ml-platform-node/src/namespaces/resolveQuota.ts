@@ -3,7 +3,7 @@ import {
   validateQuantity,
   type ValidationIssue,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
-import type { QuotaSpec } from './quota';
+import { quotaHard, type QuotaSpec } from './quota';
 import type { NamespaceSettings, QuotaMaxima } from './settings';
 
 /** Explicit quota values of a request; each overrides the size preset's. @public */
@@ -88,6 +88,62 @@ export function checkMaxima(
   });
 }
 
+/**
+ * Checks the limits a quota would get: never below the requests, and at most
+ * twice the requests' maxima (CPU limits default to twice the requests).
+ */
+export function checkLimits(
+  spec: QuotaSpec,
+  maxima: QuotaMaxima,
+  fieldOf: (key: keyof QuotaSpec) => string,
+): ValidationIssue[] {
+  const hard = quotaHard(spec);
+  const pairs: Array<{
+    key: keyof QuotaSpec;
+    limit: string;
+    request: string;
+    maximum: string;
+    unit: string;
+  }> = [
+    {
+      key: 'cpuLimit',
+      limit: hard['limits.cpu'],
+      request: hard['requests.cpu'],
+      maximum: String(maxima.cpu),
+      unit: 'CPU',
+    },
+    {
+      key: 'memoryLimit',
+      limit: hard['limits.memory'],
+      request: hard['requests.memory'],
+      maximum: maxima.memory,
+      unit: 'memory',
+    },
+  ];
+  return pairs.flatMap(({ key, limit, request, maximum, unit }) => {
+    const limitValue = parseQuantity(limit) ?? 0;
+    const requestValue = parseQuantity(request) ?? 0;
+    const maximumValue = (parseQuantity(maximum) ?? Infinity) * 2;
+    if (limitValue < requestValue) {
+      return [
+        {
+          field: fieldOf(key),
+          reason: `${limit} is below the ${unit} requests of ${request}`,
+        },
+      ];
+    }
+    if (limitValue > maximumValue) {
+      return [
+        {
+          field: fieldOf(key),
+          reason: `${limit} is above the maximum of twice ${maximum} ${unit} a namespace's limits may have`,
+        },
+      ];
+    }
+    return [];
+  });
+}
+
 /** The quota a request asks for, or the reasons it cannot have it. @public */
 export type ResolvedQuota =
   | { spec: QuotaSpec; issues: [] }
@@ -127,9 +183,14 @@ export function resolveQuota(
   const spec = applyOverrides(preset, explicit);
   const isExplicit = (key: keyof QuotaSpec) =>
     explicit[key] !== undefined && explicit[key] !== '';
-  const maximaIssues = checkMaxima(spec, settings.maxima, key =>
-    isExplicit(key) ? `quota.${key}` : 'size',
-  );
+  const fieldOf = (key: keyof QuotaSpec) =>
+    isExplicit(key) ? `quota.${key}` : 'size';
+  const requestIssues = checkMaxima(spec, settings.maxima, fieldOf);
+  // Limits derived from requests above the maxima would repeat that issue.
+  const maximaIssues =
+    requestIssues.length > 0
+      ? requestIssues
+      : checkLimits(spec, settings.maxima, fieldOf);
   return maximaIssues.length > 0
     ? { issues: maximaIssues }
     : { spec, issues: [] };

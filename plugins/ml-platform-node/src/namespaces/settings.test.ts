@@ -207,4 +207,29 @@ describe('readNamespaceSettings', () => {
     expect(read({ kubeflowProfiles: true }).kubeflowProfiles).toBe(true);
     expect(read({ kubeflowProfiles: false }).kubeflowProfiles).toBe(false);
   });
+
+  it('rejects a preset or maximum that is not a quantity, naming the key', () => {
+    expect(() =>
+      readNamespaceSettings(
+        new ConfigReader({
+          mlPlatform: {
+            namespaces: {
+              sizes: {
+                tiny: {
+                  cpu: 'one',
+                  memory: '1Gi',
+                  storage: '1Gi',
+                  persistentVolumeClaims: 1,
+                  pods: 1,
+                },
+              },
+              maxima: { memory: 'lots' },
+            },
+          },
+        }),
+      ),
+    ).toThrow(
+      'mlPlatform.namespaces.sizes.tiny.cpu "one" is not a Kubernetes quantity (examples: 500m, 2, 4Gi); mlPlatform.namespaces.maxima.memory "lots" is not a Kubernetes quantity',
+    );
+  });
 });

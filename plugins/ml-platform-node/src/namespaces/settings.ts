@@ -1,4 +1,10 @@
 import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import {
+  describeIssues,
+  validateQuantity,
+  type ValidationIssue,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
 import { DEFAULT_SIZE_PRESETS, type QuotaSpec } from './quota';
 import {
   DEFAULT_NAMESPACE_POLICY,
@@ -122,10 +128,32 @@ function readPolicy(config: Config | undefined): NamespacePolicy {
  */
 export function readNamespaceSettings(config: Config): NamespaceSettings {
   const section = config.getOptionalConfig('mlPlatform.namespaces');
-  return {
+  const settings = {
     sizes: readSizes(section?.getOptionalConfig('sizes')),
     maxima: readMaxima(section?.getOptionalConfig('maxima')),
     policy: readPolicy(section),
     kubeflowProfiles: section?.getOptionalBoolean('kubeflowProfiles') ?? false,
   };
+  const issues = [
+    ...Object.entries(settings.sizes).flatMap(([size, spec]) =>
+      quantityIssues(`mlPlatform.namespaces.sizes.${size}`, spec),
+    ),
+    ...quantityIssues('mlPlatform.namespaces.maxima', settings.maxima),
+  ];
+  if (issues.length > 0) {
+    // At start-up, not on the first request that uses the preset.
+    throw new InputError(describeIssues(issues));
+  }
+  return settings;
+}
+
+const QUANTITY_KEYS = ['cpu', 'cpuLimit', 'memory', 'memoryLimit', 'storage'];
+
+function quantityIssues(
+  prefix: string,
+  values: Record<string, unknown>,
+): ValidationIssue[] {
+  return QUANTITY_KEYS.filter(key => values[key] !== undefined).flatMap(key =>
+    validateQuantity(`${prefix}.${key}`, values[key]),
+  );
 }

@@ -6,7 +6,9 @@ import {
 /** The ResourceQuota keys a team's budget limits, with the words users read. */
 const BUDGET_KEYS: Array<{ key: string; unit: string }> = [
   { key: 'requests.cpu', unit: 'CPU' },
+  { key: 'limits.cpu', unit: 'CPU limits' },
   { key: 'requests.memory', unit: 'memory' },
+  { key: 'limits.memory', unit: 'memory limits' },
   { key: 'requests.nvidia.com/gpu', unit: 'GPUs' },
   { key: 'requests.storage', unit: 'storage' },
   { key: 'persistentvolumeclaims', unit: 'volume claims' },

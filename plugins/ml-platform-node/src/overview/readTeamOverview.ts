@@ -14,7 +14,7 @@ import {
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { isNotFound, onCluster } from '../clusterErrors';
 import type { ClusterConnection } from '../connections';
-import { QUOTA_NAME } from '../namespaces/provisioner';
+import { QUOTA_NAME } from '../namespaces/quota';
 import { summarizeQuota } from './quotaUsage';
 import { recentWarnings } from './warnings';
 import {

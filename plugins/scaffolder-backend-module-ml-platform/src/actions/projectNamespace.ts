@@ -1,6 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { NamespaceProvisionerService } from '@ml-platform/backstage-plugin-ml-platform-node';
-import { quotaInput, sizeInput } from './quotaInput';
+import {
+  quotaOverridesSchema,
+  sizeInputSchema,
+  type NamespaceProvisionerService,
+} from '@ml-platform/backstage-plugin-ml-platform-node';
 import { reportResult } from './reportResult';
 
 /**
@@ -49,8 +52,15 @@ export function createProjectNamespaceAction(options: {
             .describe(
               "Where the project's code lives, e.g. the publish step's repoContentsUrl",
             ),
-        size: sizeInput,
-        quota: quotaInput,
+        size: sizeInputSchema,
+        quota: quotaOverridesSchema,
+        validateOnly: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Check everything (permission, budget, ownership, a server-side dry-run) and store nothing: a step before others that create things elsewhere',
+            ),
       },
       output: {
         namespace: z => z.string().describe('The namespace, <team>-<name>'),
@@ -61,11 +71,12 @@ export function createProjectNamespaceAction(options: {
       },
     },
     async handler(ctx) {
+      const { validateOnly, ...input } = ctx.input;
       const result = await options.provisioner.provisionProjectNamespace(
-        ctx.input,
+        input,
         {
           credentials: await ctx.getInitiatorCredentials(),
-          dryRun: ctx.isDryRun,
+          dryRun: ctx.isDryRun || validateOnly,
         },
       );
       reportResult(ctx.logger, result);

@@ -1,6 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { NamespaceProvisionerService } from '@ml-platform/backstage-plugin-ml-platform-node';
-import { quotaInput, sizeInput } from './quotaInput';
+import {
+  quotaOverridesSchema,
+  sizeInputSchema,
+  type NamespaceProvisionerService,
+} from '@ml-platform/backstage-plugin-ml-platform-node';
 import { reportResult } from './reportResult';
 
 /**
@@ -50,8 +53,15 @@ export function createTeamNamespaceAction(options: {
             .describe(
               'The team: a group name or entity ref; the namespace is named after it',
             ),
-        size: sizeInput,
-        quota: quotaInput,
+        size: sizeInputSchema,
+        quota: quotaOverridesSchema,
+        validateOnly: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Check everything (permission, budget, ownership, a server-side dry-run) and store nothing: a step before others that create things elsewhere',
+            ),
       },
       output: {
         namespace: z => z.string().describe('The namespace'),
@@ -60,13 +70,11 @@ export function createTeamNamespaceAction(options: {
       },
     },
     async handler(ctx) {
-      const result = await options.provisioner.provisionTeamNamespace(
-        ctx.input,
-        {
-          credentials: await ctx.getInitiatorCredentials(),
-          dryRun: ctx.isDryRun,
-        },
-      );
+      const { validateOnly, ...input } = ctx.input;
+      const result = await options.provisioner.provisionTeamNamespace(input, {
+        credentials: await ctx.getInitiatorCredentials(),
+        dryRun: ctx.isDryRun || validateOnly,
+      });
       reportResult(ctx.logger, result);
       ctx.output('namespace', result.namespace);
       ctx.output('cluster', result.cluster);

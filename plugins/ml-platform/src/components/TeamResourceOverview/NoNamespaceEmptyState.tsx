@@ -1,9 +1,5 @@
 import { EmptyState, LinkButton } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
-import {
-  ML_PROJECT_TEMPLATE_PATH,
-  TEAM_NAMESPACE_TEMPLATE_PATH,
-} from './templatePaths';
+import { TEAM_NAMESPACE_TEMPLATE_PATH } from './templatePaths';
 
 /** Shown while a team has no namespace on the cluster: how one comes to exist. */
 export function NoNamespaceEmptyState({ team }: { team: string }) {
@@ -16,22 +12,18 @@ export function NoNamespaceEmptyState({ team }: { team: string }) {
           A platform admin creates the team namespace, with its quota, from the
           Team namespace template. Once it exists, team members add projects
           with the ML project template, and their quotas, workloads and warnings
-          show up here.
+          show up here. Until then there is no budget for projects, so ask a
+          platform admin.
         </>
       }
       action={
-        <Box display="flex" gridGap={8} flexWrap="wrap">
-          <LinkButton
-            to={TEAM_NAMESPACE_TEMPLATE_PATH}
-            variant="contained"
-            color="primary"
-          >
-            Create the team namespace (admins)
-          </LinkButton>
-          <LinkButton to={ML_PROJECT_TEMPLATE_PATH} variant="outlined">
-            Create a project
-          </LinkButton>
-        </Box>
+        <LinkButton
+          to={TEAM_NAMESPACE_TEMPLATE_PATH}
+          variant="contained"
+          color="primary"
+        >
+          Create the team namespace (admins)
+        </LinkButton>
       }
     />
   );

@@ -40,10 +40,8 @@ describe('TeamResourceOverview', () => {
     expect(
       screen.getByText('Create the team namespace (admins)').closest('a'),
     ).toHaveAttribute('href', '/create/templates/default/team-namespace');
-    expect(screen.getByText('Create a project').closest('a')).toHaveAttribute(
-      'href',
-      '/create/templates/default/ml-project',
-    );
+    // no budget yet, so no project link
+    expect(screen.queryByText('Create a project')).not.toBeInTheDocument();
   });
 
   it('shows quotas, workloads and warnings, the team namespace before its projects', async () => {

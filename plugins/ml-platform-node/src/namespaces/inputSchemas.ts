@@ -1,7 +1,12 @@
 import type { z as zod } from 'zod/v3';
 
-/** The `size` and `quota` inputs shared by both namespace actions. */
-export const sizeInput = (z: typeof zod) =>
+/**
+ * The `size` and `quota` inputs of the namespace operations, shared by the
+ * scaffolder actions and the actions registry (both hand in zod v3).
+ */
+
+/** @public */
+export const sizeInputSchema = (z: typeof zod) =>
   z
     .string()
     .optional()
@@ -9,7 +14,8 @@ export const sizeInput = (z: typeof zod) =>
       'A size preset from app-config (mlPlatform.namespaces.sizes): small, medium or large by default',
     );
 
-export const quotaInput = (z: typeof zod) =>
+/** @public */
+export const quotaOverridesSchema = (z: typeof zod) =>
   z
     .object({
       cpu: z.union([z.string(), z.number()]).optional(),
