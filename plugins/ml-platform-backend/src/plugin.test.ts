@@ -69,4 +69,20 @@ describe('mlPlatformPlugin /status', () => {
     const response = await request(server).get('/api/ml-platform/status');
     expect(response.status).toBe(401);
   });
+
+  it('serves its OpenAPI document', async () => {
+    const { server } = await startTestBackend({
+      features: [mlPlatformPlugin, config],
+    });
+    const response = await request(server)
+      .get('/api/ml-platform/openapi.json')
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toEqual([
+      '/api/ml-platform/status',
+      '/api/ml-platform/teams/{team}/overview',
+      '/api/ml-platform/teams/{team}/namespace',
+      '/api/ml-platform/teams/{team}/projects',
+    ]);
+  });
 });

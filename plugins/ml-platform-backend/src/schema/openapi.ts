@@ -139,6 +139,100 @@ export const spec = {
           notes: { type: 'array', items: { type: 'string' } },
         },
       },
+      QuotaUsage: {
+        type: 'object',
+        required: [
+          'resource',
+          'key',
+          'used',
+          'hard',
+          'usedText',
+          'hardText',
+          'ratio',
+          'level',
+        ],
+        properties: {
+          resource: {
+            type: 'string',
+            enum: ['cpu', 'memory', 'gpu', 'storage', 'pods'],
+          },
+          key: { type: 'string', description: 'e.g. requests.cpu' },
+          used: { type: 'number', description: 'cores, bytes or a count' },
+          hard: { type: 'number' },
+          usedText: { type: 'string' },
+          hardText: { type: 'string' },
+          ratio: { type: 'number' },
+          level: {
+            type: 'string',
+            enum: ['ok', 'warning', 'exceeded'],
+            description: 'warning from 80 % of hard, exceeded at 100 %',
+          },
+        },
+      },
+      WorkloadSummary: {
+        type: 'object',
+        required: ['kind', 'total', 'states'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: [
+              'Pod',
+              'Notebook',
+              'SparkApplication',
+              'ScheduledSparkApplication',
+              'SparkConnect',
+              'SparkCluster',
+              'SeldonDeployment',
+            ],
+          },
+          total: { type: 'integer' },
+          states: {
+            type: 'object',
+            additionalProperties: { type: 'integer' },
+          },
+        },
+      },
+      WarningEvent: {
+        type: 'object',
+        required: [
+          'namespace',
+          'reason',
+          'summary',
+          'message',
+          'object',
+          'count',
+        ],
+        properties: {
+          namespace: { type: 'string' },
+          reason: { type: 'string' },
+          summary: { type: 'string', description: 'What happened, for people' },
+          message: { type: 'string', description: "Kubernetes' own message" },
+          object: { type: 'string', description: 'Kind/name' },
+          count: { type: 'integer' },
+          lastSeen: { type: 'string', format: 'date-time' },
+        },
+      },
+      NamespaceOverview: {
+        type: 'object',
+        required: ['name', 'quotas', 'workloads', 'warnings'],
+        properties: {
+          name: { type: 'string' },
+          project: { type: 'string' },
+          description: { type: 'string' },
+          quotas: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/QuotaUsage' },
+          },
+          workloads: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/WorkloadSummary' },
+          },
+          warnings: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/WarningEvent' },
+          },
+        },
+      },
       TeamOverview: {
         type: 'object',
         required: ['teamRef', 'team', 'cluster', 'namespaces'],
@@ -146,7 +240,11 @@ export const spec = {
           teamRef: { type: 'string' },
           team: { type: 'string' },
           cluster: { type: 'string' },
-          namespaces: { type: 'array', items: { type: 'object' } },
+          namespaces: {
+            type: 'array',
+            description: 'The team namespace first, then projects by name',
+            items: { $ref: '#/components/schemas/NamespaceOverview' },
+          },
         },
       },
       PlatformStatus: {
