@@ -14,6 +14,24 @@ export interface Config {
       baseUrl: string;
       /** URL users open in their browser for MLflow links; defaults to baseUrl. */
       externalUrl?: string;
+      /**
+       * How the backend authenticates to MLflow. Default: no credentials.
+       */
+      auth?:
+        | { type: 'none' }
+        | {
+            type: 'basic';
+            username: string;
+            /** @visibility secret */
+            password: string;
+          }
+        | {
+            type: 'bearer';
+            /** @visibility secret */
+            token: string;
+          };
+      /** Per-request timeout of the MLflow client in milliseconds. Default 10000. */
+      timeoutMs?: number;
     };
     prometheus?: {
       /** Base URL of the Prometheus server, e.g. http://127.0.0.1:19090 */

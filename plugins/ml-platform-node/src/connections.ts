@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import type { MlflowAuth } from './mlflow/types';
 
 /** How the suite reaches the Kubernetes cluster. @public */
 export type ClusterConnection = {
@@ -16,7 +17,13 @@ export type ClusterConnection = {
 export type PlatformConnections = {
   environmentName: string;
   cluster?: ClusterConnection;
-  mlflow?: { baseUrl: string; externalUrl: string };
+  mlflow?: {
+    baseUrl: string;
+    externalUrl: string;
+    /** Credentials for the backend's calls; never sent to the browser. */
+    auth?: MlflowAuth;
+    timeoutMs?: number;
+  };
   prometheus?: { baseUrl: string };
 };
 
@@ -36,8 +43,40 @@ function readClusters(config: Config): ClusterConnection[] {
     }));
 }
 
+function readMlflowAuth(config: Config): MlflowAuth | undefined {
+  const auth = config.getOptionalConfig('mlPlatform.mlflow.auth');
+  if (!auth) {
+    return undefined;
+  }
+  const type = auth.getString('type');
+  switch (type) {
+    case 'none':
+      return { type };
+    case 'basic':
+      return {
+        type,
+        username: auth.getString('username'),
+        password: auth.getString('password'),
+      };
+    case 'bearer':
+      return { type, token: auth.getString('token') };
+    default:
+      throw new InputError(
+        `mlPlatform.mlflow.auth.type must be none, basic or bearer, not "${type}"`,
+      );
+  }
+}
+
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
+}
+
+/** `{ [key]: value }`, or nothing when the value is undefined (keeps objects free of undefined keys). */
+function optional<K extends string, V>(
+  key: K,
+  value: V | undefined,
+): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /**
@@ -73,6 +112,11 @@ export function readPlatformConnections(config: Config): PlatformConnections {
           externalUrl: trimSlash(
             config.getOptionalString('mlPlatform.mlflow.externalUrl') ??
               mlflowUrl,
+          ),
+          ...optional('auth', readMlflowAuth(config)),
+          ...optional(
+            'timeoutMs',
+            config.getOptionalNumber('mlPlatform.mlflow.timeoutMs'),
           ),
         }
       : undefined,

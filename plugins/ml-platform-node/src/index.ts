@@ -14,3 +14,4 @@ export * from './clusterErrors';
 export * from './overview';
 export * from './permissions/teamPermissions';
 export * from './teamRef';
+export * from './mlflow';

@@ -1,0 +1,510 @@
+import { ServiceUnavailableError } from '@backstage/errors';
+import {
+  displayUrl,
+  isRetryableStatus,
+  isTimeout,
+  mlflowErrorCodeOf,
+  mlflowHttpError,
+  mlflowUnreachable,
+} from './errors';
+import { iterateMlflowPages } from './pagination';
+import type {
+  MlflowAuth,
+  MlflowExperiment,
+  MlflowKeyValue,
+  MlflowMetric,
+  MlflowModelVersion,
+  MlflowPage,
+  MlflowRegisteredModel,
+  MlflowRun,
+  MlflowSearchOptions,
+} from './types';
+
+/** @public */
+export type MlflowClientOptions = {
+  /** e.g. http://127.0.0.1:15000 (a user:password part becomes basic auth). */
+  baseUrl: string;
+  auth?: MlflowAuth;
+  /** Per attempt. Default 10 s. */
+  timeoutMs?: number;
+  /**
+   * Extra attempts of a read (GET, and the read-only POST searches) after a
+   * network error other than a timeout, or a 502/503/504. Default 2.
+   */
+  retries?: number;
+  /** First backoff; doubles per retry. Default 200 ms. */
+  retryDelayMs?: number;
+  fetch?: typeof fetch;
+};
+
+/** Searches of runs also name the experiments to search in. @public */
+export type MlflowRunSearchOptions = MlflowSearchOptions & {
+  experimentIds: string[];
+};
+
+type Query = Record<string, string | number | string[] | undefined>;
+
+type RequestOptions = {
+  query?: Query;
+  body?: unknown;
+  /** Safe to send again: reads only. */
+  idempotent?: boolean;
+};
+
+const API = '/api/2.0/mlflow';
+
+function toKeyValues(
+  tags: Record<string, string> | MlflowKeyValue[] | undefined,
+): MlflowKeyValue[] | undefined {
+  if (!tags) {
+    return undefined;
+  }
+  return Array.isArray(tags)
+    ? tags
+    : Object.entries(tags).map(([key, value]) => ({ key, value }));
+}
+
+function searchQuery(options: MlflowSearchOptions): Query {
+  return {
+    filter: options.filter || undefined,
+    order_by: options.orderBy,
+    max_results: options.maxResults,
+    page_token: options.pageToken || undefined,
+  };
+}
+
+/** What MLflow's own client sends; the POST searches treat a missing max_results as 0 and refuse it. */
+const DEFAULT_MAX_RESULTS = 1000;
+
+function searchBody(options: MlflowSearchOptions) {
+  return {
+    filter: options.filter || undefined,
+    order_by: options.orderBy,
+    max_results: options.maxResults ?? DEFAULT_MAX_RESULTS,
+    page_token: options.pageToken || undefined,
+  };
+}
+
+function page<T>(items: T[] | undefined, token: string | undefined) {
+  return { items: items ?? [], nextPageToken: token || undefined };
+}
+
+/**
+ * A typed client of MLflow's REST API 2.0 (tracking and model registry).
+ * Failures become `@backstage/errors` errors with messages that name the
+ * MLflow URL (see errors.ts); credentials never appear in them.
+ * @public
+ */
+export class MlflowClient {
+  readonly baseUrl: string;
+  readonly #authorization?: string;
+  readonly #authType: MlflowAuth['type'];
+  readonly #timeoutMs: number;
+  readonly #retries: number;
+  readonly #retryDelayMs: number;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: MlflowClientOptions) {
+    const url = new URL(options.baseUrl);
+    let auth = options.auth;
+    if (url.username && !auth) {
+      auth = {
+        type: 'basic',
+        username: decodeURIComponent(url.username),
+        password: decodeURIComponent(url.password),
+      };
+    }
+    // fetch refuses URLs with credentials; messages must not show them either
+    this.baseUrl = displayUrl(url.toString());
+    this.#authType = auth?.type ?? 'none';
+    if (auth?.type === 'basic') {
+      this.#authorization = `Basic ${Buffer.from(
+        `${auth.username}:${auth.password}`,
+        'utf8',
+      ).toString('base64')}`;
+    } else if (auth?.type === 'bearer') {
+      this.#authorization = `Bearer ${auth.token}`;
+    }
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#retries = Math.max(0, options.retries ?? 2);
+    this.#retryDelayMs = options.retryDelayMs ?? 200;
+    this.#fetch = options.fetch ?? globalThis.fetch;
+  }
+
+  /** Keeps the credentials out of console.log and JSON dumps of the client. */
+  toJSON() {
+    return { baseUrl: this.baseUrl, auth: this.#authType };
+  }
+
+  // --- experiments ---------------------------------------------------------
+
+  async searchExperiments(
+    options: MlflowSearchOptions = {},
+  ): Promise<MlflowPage<MlflowExperiment>> {
+    const res = await this.#request<{
+      experiments?: MlflowExperiment[];
+      next_page_token?: string;
+    }>('POST', '/experiments/search', {
+      body: searchBody(options),
+      idempotent: true,
+    });
+    return page(res.experiments, res.next_page_token);
+  }
+
+  async getExperiment(experimentId: string): Promise<MlflowExperiment> {
+    const res = await this.#request<{ experiment: MlflowExperiment }>(
+      'GET',
+      '/experiments/get',
+      { query: { experiment_id: experimentId }, idempotent: true },
+    );
+    return res.experiment;
+  }
+
+  /** The experiment of that name, or undefined when there is none. */
+  async getExperimentByName(
+    name: string,
+  ): Promise<MlflowExperiment | undefined> {
+    try {
+      const res = await this.#request<{ experiment: MlflowExperiment }>(
+        'GET',
+        '/experiments/get-by-name',
+        { query: { experiment_name: name }, idempotent: true },
+      );
+      return res.experiment;
+    } catch (error) {
+      if (mlflowErrorCodeOf(error) === 'RESOURCE_DOES_NOT_EXIST') {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** Creates an experiment and returns its id. */
+  async createExperiment(
+    name: string,
+    tags?: Record<string, string> | MlflowKeyValue[],
+  ): Promise<string> {
+    const res = await this.#request<{ experiment_id: string }>(
+      'POST',
+      '/experiments/create',
+      { body: { name, tags: toKeyValues(tags) } },
+    );
+    return res.experiment_id;
+  }
+
+  async setExperimentTag(
+    experimentId: string,
+    key: string,
+    value: string,
+  ): Promise<void> {
+    await this.#request('POST', '/experiments/set-experiment-tag', {
+      body: { experiment_id: experimentId, key, value },
+    });
+  }
+
+  /** Moves the experiment to MLflow's trash (lifecycle_stage `deleted`). */
+  async deleteExperiment(experimentId: string): Promise<void> {
+    await this.#request('POST', '/experiments/delete', {
+      body: { experiment_id: experimentId },
+    });
+  }
+
+  // --- runs ----------------------------------------------------------------
+
+  async searchRuns(
+    options: MlflowRunSearchOptions,
+  ): Promise<MlflowPage<MlflowRun>> {
+    const res = await this.#request<{
+      runs?: MlflowRun[];
+      next_page_token?: string;
+    }>('POST', '/runs/search', {
+      body: { experiment_ids: options.experimentIds, ...searchBody(options) },
+      idempotent: true,
+    });
+    return page(res.runs, res.next_page_token);
+  }
+
+  /** Every value of one metric of a run, following MLflow's page tokens. */
+  async getMetricHistory(
+    runId: string,
+    metricKey: string,
+    options: { maxResults?: number } = {},
+  ): Promise<MlflowMetric[]> {
+    const metrics: MlflowMetric[] = [];
+    for await (const items of iterateMlflowPages(async pageToken => {
+      const res = await this.#request<{
+        metrics?: MlflowMetric[];
+        next_page_token?: string;
+      }>('GET', '/metrics/get-history', {
+        query: {
+          run_id: runId,
+          metric_key: metricKey,
+          max_results: options.maxResults,
+          page_token: pageToken,
+        },
+        idempotent: true,
+      });
+      return page(res.metrics, res.next_page_token);
+    })) {
+      metrics.push(...items);
+    }
+    return metrics;
+  }
+
+  /** Starts a run (used by tests and tools; training code logs through MLflow's own clients). */
+  async createRun(options: {
+    experimentId: string;
+    runName?: string;
+    startTime?: number;
+    tags?: Record<string, string> | MlflowKeyValue[];
+  }): Promise<MlflowRun> {
+    const res = await this.#request<{ run: MlflowRun }>(
+      'POST',
+      '/runs/create',
+      {
+        body: {
+          experiment_id: options.experimentId,
+          run_name: options.runName,
+          start_time: options.startTime ?? Date.now(),
+          tags: toKeyValues(options.tags),
+        },
+      },
+    );
+    return res.run;
+  }
+
+  async logBatch(
+    runId: string,
+    batch: {
+      metrics?: MlflowMetric[];
+      params?: MlflowKeyValue[];
+      tags?: MlflowKeyValue[];
+    },
+  ): Promise<void> {
+    await this.#request('POST', '/runs/log-batch', {
+      body: { run_id: runId, ...batch },
+    });
+  }
+
+  // --- model registry ------------------------------------------------------
+
+  async searchRegisteredModels(
+    options: MlflowSearchOptions = {},
+  ): Promise<MlflowPage<MlflowRegisteredModel>> {
+    const res = await this.#request<{
+      registered_models?: MlflowRegisteredModel[];
+      next_page_token?: string;
+    }>('GET', '/registered-models/search', {
+      query: searchQuery(options),
+      idempotent: true,
+    });
+    return page(res.registered_models, res.next_page_token);
+  }
+
+  async getRegisteredModel(name: string): Promise<MlflowRegisteredModel> {
+    const res = await this.#request<{
+      registered_model: MlflowRegisteredModel;
+    }>('GET', '/registered-models/get', { query: { name }, idempotent: true });
+    return res.registered_model;
+  }
+
+  async createRegisteredModel(
+    name: string,
+    options: {
+      description?: string;
+      tags?: Record<string, string> | MlflowKeyValue[];
+    } = {},
+  ): Promise<MlflowRegisteredModel> {
+    const res = await this.#request<{
+      registered_model: MlflowRegisteredModel;
+    }>('POST', '/registered-models/create', {
+      body: {
+        name,
+        description: options.description,
+        tags: toKeyValues(options.tags),
+      },
+    });
+    return res.registered_model;
+  }
+
+  async setRegisteredModelTag(
+    name: string,
+    key: string,
+    value: string,
+  ): Promise<void> {
+    await this.#request('POST', '/registered-models/set-tag', {
+      body: { name, key, value },
+    });
+  }
+
+  async setRegisteredModelAlias(
+    name: string,
+    alias: string,
+    version: string,
+  ): Promise<void> {
+    await this.#request('POST', '/registered-models/alias', {
+      body: { name, alias, version },
+    });
+  }
+
+  /** Deletes the registered model with all its versions. */
+  async deleteRegisteredModel(name: string): Promise<void> {
+    await this.#request('DELETE', '/registered-models/delete', {
+      body: { name },
+    });
+  }
+
+  async searchModelVersions(
+    options: MlflowSearchOptions = {},
+  ): Promise<MlflowPage<MlflowModelVersion>> {
+    const res = await this.#request<{
+      model_versions?: MlflowModelVersion[];
+      next_page_token?: string;
+    }>('GET', '/model-versions/search', {
+      query: searchQuery(options),
+      idempotent: true,
+    });
+    return page(res.model_versions, res.next_page_token);
+  }
+
+  async createModelVersion(options: {
+    name: string;
+    source: string;
+    runId?: string;
+    description?: string;
+    tags?: Record<string, string> | MlflowKeyValue[];
+  }): Promise<MlflowModelVersion> {
+    const res = await this.#request<{ model_version: MlflowModelVersion }>(
+      'POST',
+      '/model-versions/create',
+      {
+        body: {
+          name: options.name,
+          source: options.source,
+          run_id: options.runId,
+          description: options.description,
+          tags: toKeyValues(options.tags),
+        },
+      },
+    );
+    return res.model_version;
+  }
+
+  async setModelVersionTag(
+    name: string,
+    version: string,
+    key: string,
+    value: string,
+  ): Promise<void> {
+    await this.#request('POST', '/model-versions/set-tag', {
+      body: { name, version, key, value },
+    });
+  }
+
+  async getModelVersionByAlias(
+    name: string,
+    alias: string,
+  ): Promise<MlflowModelVersion> {
+    const res = await this.#request<{ model_version: MlflowModelVersion }>(
+      'GET',
+      '/registered-models/alias',
+      { query: { name, alias }, idempotent: true },
+    );
+    return res.model_version;
+  }
+
+  // --- paging --------------------------------------------------------------
+
+  /**
+   * Yields every page of one of the searches, e.g.
+   * `client.iterate(client.searchRegisteredModels, { maxResults: 1000 })`.
+   */
+  iterate<T, O extends MlflowSearchOptions>(
+    search: (options: O) => Promise<MlflowPage<T>>,
+    options: O,
+  ): AsyncGenerator<T[]> {
+    return iterateMlflowPages(pageToken =>
+      search.call(this, { ...options, pageToken }),
+    );
+  }
+
+  // --- transport -----------------------------------------------------------
+
+  async #request<T = unknown>(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    options: RequestOptions,
+  ): Promise<T> {
+    const url = new URL(`${this.baseUrl}${API}${path}`);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item !== undefined && item !== '') {
+          url.searchParams.append(key, String(item));
+        }
+      }
+    }
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (this.#authorization) {
+      headers.Authorization = this.#authorization;
+    }
+    const attempts = 1 + (options.idempotent ? this.#retries : 0);
+
+    for (let attempt = 1; ; attempt++) {
+      let status: number;
+      let text: string;
+      try {
+        const response = await this.#fetch(url, {
+          method,
+          headers,
+          body:
+            options.body === undefined
+              ? undefined
+              : JSON.stringify(options.body),
+          signal: AbortSignal.timeout(this.#timeoutMs),
+        });
+        status = response.status;
+        text = await response.text();
+      } catch (error) {
+        // a timeout is not retried: the next try would most likely wait as long
+        if (attempt < attempts && !isTimeout(error)) {
+          await this.#backoff(attempt);
+          continue;
+        }
+        throw mlflowUnreachable(this.baseUrl, error, this.#timeoutMs);
+      }
+      if (status >= 200 && status < 300) {
+        try {
+          return (text.trim() ? JSON.parse(text) : {}) as T;
+        } catch {
+          throw new ServiceUnavailableError(
+            `MLflow at ${this.baseUrl} answered ${method} ${API}${path} with something that is not JSON; is ${this.baseUrl} the MLflow server (and not a login page or proxy)?`,
+          );
+        }
+      }
+      if (attempt < attempts && isRetryableStatus(status)) {
+        await this.#backoff(attempt);
+        continue;
+      }
+      throw mlflowHttpError({
+        baseUrl: this.baseUrl,
+        method,
+        path: `${API}${path}`,
+        status,
+        body: text,
+        authType: this.#authType,
+        filter: (options.query?.filter ??
+          (options.body as { filter?: string } | undefined)?.filter) as
+          | string
+          | undefined,
+      });
+    }
+  }
+
+  #backoff(attempt: number): Promise<void> {
+    const ms = this.#retryDelayMs * 2 ** (attempt - 1);
+    return new Promise(resolve => setTimeout(resolve, ms));
+  }
+}

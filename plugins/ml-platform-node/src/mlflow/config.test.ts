@@ -1,0 +1,51 @@
+import { ConfigReader } from '@backstage/config';
+import { readPlatformConnections } from '../connections';
+import { MlflowClient } from './MlflowClient';
+
+function connections(mlflow: object) {
+  return readPlatformConnections(new ConfigReader({ mlPlatform: { mlflow } }));
+}
+
+describe('mlPlatform.mlflow auth config', () => {
+  it('reads no auth when none is configured', () => {
+    expect(connections({ baseUrl: 'http://m:5000/' }).mlflow).toEqual({
+      baseUrl: 'http://m:5000',
+      externalUrl: 'http://m:5000',
+    });
+  });
+
+  it('reads basic and bearer credentials and the timeout', () => {
+    expect(
+      connections({
+        baseUrl: 'http://m:5000',
+        auth: { type: 'basic', username: 'u', password: 'p' },
+        timeoutMs: 3000,
+      }).mlflow,
+    ).toMatchObject({
+      auth: { type: 'basic', username: 'u', password: 'p' },
+      timeoutMs: 3000,
+    });
+    expect(
+      connections({
+        baseUrl: 'http://m:5000',
+        auth: { type: 'bearer', token: 't' },
+      }).mlflow?.auth,
+    ).toEqual({ type: 'bearer', token: 't' });
+  });
+
+  it('refuses an unknown auth type', () => {
+    expect(() =>
+      connections({ baseUrl: 'http://m:5000', auth: { type: 'oauth' } }),
+    ).toThrow('mlPlatform.mlflow.auth.type must be none, basic or bearer');
+  });
+
+  it('builds a client from the connection', () => {
+    const mlflow = connections({
+      baseUrl: 'http://m:5000',
+      auth: { type: 'bearer', token: 'secret-token' },
+    }).mlflow!;
+    const client = new MlflowClient(mlflow);
+    expect(client.baseUrl).toBe('http://m:5000');
+    expect(JSON.stringify(client)).not.toContain('secret-token');
+  });
+});
