@@ -5,7 +5,7 @@ import { collectBrowserErrors, screenshot, signInAs } from './helpers';
 const project = `e2e-${Date.now().toString(36)}`;
 const namespace = `fraud-detection-${project}`;
 
-test.afterAll(() => {
+test.afterAll(async () => {
   // The project takes part of the team's budget: give it back.
   if (process.env.KUBECTL) {
     execFileSync(process.env.KUBECTL, [
@@ -15,6 +15,22 @@ test.afterAll(() => {
       '--ignore-not-found',
       '--wait=false',
     ]);
+  }
+  const mlflow = process.env.MLFLOW_TRACKING_URI;
+  if (mlflow) {
+    const found = await fetch(
+      `${mlflow}/api/2.0/mlflow/experiments/get-by-name?experiment_name=${encodeURIComponent(
+        `fraud-detection/${project}`,
+      )}`,
+    );
+    if (found.ok) {
+      const { experiment } = await found.json();
+      await fetch(`${mlflow}/api/2.0/mlflow/experiments/delete`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ experiment_id: experiment.experiment_id }),
+      });
+    }
   }
 });
 
@@ -39,6 +55,9 @@ test('a team member runs the ml-project template and sees the new namespace with
   await expect(
     page.getByRole('link', { name: 'Project in the catalog' }),
   ).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('link', { name: 'MLflow experiment' }),
+  ).toHaveAttribute('href', /\/#\/experiments\/\d+$/);
   await screenshot(page, '12-ml-project-done');
 
   await page.getByRole('link', { name: 'Team resources' }).click();

@@ -124,4 +124,22 @@ describe('projectNamespaceToEntity', () => {
     });
     expect(entity?.spec?.owner).toBe('group:default/fraud-detection');
   });
+
+  it("carries the project's MLflow experiment over to the component", () => {
+    const entity = projectNamespaceToEntity(
+      {
+        metadata: {
+          ...projectNamespace.metadata,
+          annotations: {
+            ...projectNamespace.metadata!.annotations,
+            'ml-platform.io/mlflow-experiment': 'fraud-detection/scoring',
+          },
+        },
+      },
+      'local',
+    );
+    expect(
+      entity?.metadata.annotations?.['ml-platform.io/mlflow-experiment'],
+    ).toBe('fraud-detection/scoring');
+  });
 });

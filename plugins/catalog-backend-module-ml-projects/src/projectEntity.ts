@@ -8,6 +8,7 @@ import {
 import type { V1Namespace } from '@kubernetes/client-node';
 import {
   DESCRIPTION_ANNOTATION,
+  MLFLOW_EXPERIMENT_ANNOTATION,
   NAMESPACE_ANNOTATION,
   PROJECT_LABEL,
   SOURCE_LOCATION_ANNOTATION,
@@ -57,6 +58,12 @@ export function projectNamespaceToEntity(
         [NAMESPACE_ANNOTATION]: name,
         [KUBERNETES_NAMESPACE_ANNOTATION]: name,
         [KUBERNETES_LABEL_SELECTOR_ANNOTATION]: `${PROJECT_LABEL}=${project}`,
+        ...(annotations[MLFLOW_EXPERIMENT_ANNOTATION]
+          ? {
+              [MLFLOW_EXPERIMENT_ANNOTATION]:
+                annotations[MLFLOW_EXPERIMENT_ANNOTATION],
+            }
+          : {}),
         ...(sourceLocation
           ? {
               [ANNOTATION_SOURCE_LOCATION]: `url:${sourceLocation}`,

@@ -17,6 +17,8 @@ import { makeKubeConfig } from './kubeConfig';
 import { NamespaceProvisioner } from './namespaces/provisioner';
 import { readNamespaceSettings } from './namespaces/settings';
 import { TeamOverviewReader } from './overview/readTeamOverview';
+import { MlflowClient } from './mlflow/MlflowClient';
+import { ProjectExperiments } from './mlflow/projectExperiment';
 
 /**
  * The suite's connections to Kubernetes, MLflow and Prometheus, read once from
@@ -146,3 +148,39 @@ export const teamOverviewServiceRef = createServiceRef<TeamOverviewService>({
       },
     }),
 });
+
+/** Creates or reuses ML projects' MLflow experiments. @public */
+export type ProjectExperimentsService = Pick<ProjectExperiments, 'ensure'>;
+
+/** @public */
+export const projectExperimentsServiceRef =
+  createServiceRef<ProjectExperimentsService>({
+    id: 'ml-platform.project-experiments',
+    scope: 'plugin',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: {
+          connections: platformConnectionsServiceRef,
+          permissions: coreServices.permissions,
+        },
+        factory({ connections, permissions }) {
+          let experiments: ProjectExperiments | undefined;
+          return {
+            ensure: (input, options) => {
+              if (!connections.mlflow) {
+                throw new ServiceUnavailableError(
+                  'No MLflow is configured: set mlPlatform.mlflow.baseUrl',
+                );
+              }
+              experiments ??= new ProjectExperiments({
+                client: new MlflowClient(connections.mlflow),
+                externalUrl: connections.mlflow.externalUrl,
+                permissions,
+              });
+              return experiments.ensure(input, options);
+            },
+          };
+        },
+      }),
+  });

@@ -7,3 +7,4 @@ export { scaffolderModuleMlPlatform as default } from './module';
 export { createValidateAction } from './actions/validate';
 export { createTeamNamespaceAction } from './actions/teamNamespace';
 export { createProjectNamespaceAction } from './actions/projectNamespace';
+export { createProjectExperimentAction } from './actions/projectExperiment';

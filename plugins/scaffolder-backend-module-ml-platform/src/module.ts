@@ -1,6 +1,10 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { namespaceProvisionerServiceRef } from '@ml-platform/backstage-plugin-ml-platform-node';
+import {
+  namespaceProvisionerServiceRef,
+  projectExperimentsServiceRef,
+} from '@ml-platform/backstage-plugin-ml-platform-node';
+import { createProjectExperimentAction } from './actions/projectExperiment';
 import { createProjectNamespaceAction } from './actions/projectNamespace';
 import { createTeamNamespaceAction } from './actions/teamNamespace';
 import { createValidateAction } from './actions/validate';
@@ -18,12 +22,14 @@ export const scaffolderModuleMlPlatform = createBackendModule({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
         provisioner: namespaceProvisionerServiceRef,
+        experiments: projectExperimentsServiceRef,
       },
-      async init({ scaffolderActions, provisioner }) {
+      async init({ scaffolderActions, provisioner, experiments }) {
         scaffolderActions.addActions(
           createValidateAction(),
           createTeamNamespaceAction({ provisioner }),
           createProjectNamespaceAction({ provisioner }),
+          createProjectExperimentAction({ experiments }),
         );
       },
     });

@@ -102,6 +102,10 @@ export const spec = {
           },
           description: { type: 'string' },
           sourceLocation: { type: 'string' },
+          mlflowExperiment: {
+            type: 'string',
+            description: "Name of the project's MLflow experiment",
+          },
           size: { type: 'string' },
           quota: { $ref: '#/components/schemas/QuotaOverrides' },
           dryRun: { type: 'boolean' },

@@ -8,3 +8,4 @@ export {
 } from './errors';
 export type { MlflowFailure } from './errors';
 export { iterateMlflowPages, collectMlflowPages } from './pagination';
+export * from './projectExperiment';

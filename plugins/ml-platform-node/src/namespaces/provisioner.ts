@@ -75,6 +75,8 @@ export type ProjectNamespaceInput = TeamNamespaceInput & {
   name: string;
   description?: string;
   sourceLocation?: string;
+  /** Name of the project's MLflow experiment, shown on its catalog page. */
+  mlflowExperiment?: string;
 };
 
 /** What a provisioning call did, or would do on a dry-run. @public */
@@ -280,6 +282,7 @@ export class NamespaceProvisioner {
       project: input.name,
       description: input.description || undefined,
       sourceLocation: input.sourceLocation || undefined,
+      mlflowExperiment: input.mlflowExperiment || undefined,
       quota: quota.spec,
     };
     const exists = await this.#requireOwnedOrFree('name', request);

@@ -1,6 +1,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import {
   DESCRIPTION_ANNOTATION,
+  MLFLOW_EXPERIMENT_ANNOTATION,
   PROJECT_LABEL,
   SOURCE_LOCATION_ANNOTATION,
   TEAM_LABEL,
@@ -18,6 +19,8 @@ export type NamespaceRequest = {
   description?: string;
   /** Where the project's code lives (set when a skeleton was published). */
   sourceLocation?: string;
+  /** Name of the project's MLflow experiment. */
+  mlflowExperiment?: string;
   quota: QuotaSpec;
 };
 
@@ -77,6 +80,9 @@ export function namespaceAnnotations(
       : {}),
     ...(request.sourceLocation
       ? { [SOURCE_LOCATION_ANNOTATION]: request.sourceLocation }
+      : {}),
+    ...(request.mlflowExperiment
+      ? { [MLFLOW_EXPERIMENT_ANNOTATION]: request.mlflowExperiment }
       : {}),
   };
   return Object.keys(annotations).length > 0 ? annotations : undefined;

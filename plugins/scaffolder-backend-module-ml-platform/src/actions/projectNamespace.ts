@@ -52,6 +52,13 @@ export function createProjectNamespaceAction(options: {
             .describe(
               "Where the project's code lives, e.g. the publish step's repoContentsUrl",
             ),
+        mlflowExperiment: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "Name of the project's MLflow experiment (the ml-platform:mlflow:experiment step's output)",
+            ),
         size: sizeInputSchema,
         quota: quotaOverridesSchema,
         validateOnly: z =>
