@@ -6,41 +6,14 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
+import type { MlflowClient } from '@ml-platform/backstage-plugin-ml-platform-node';
 import {
   registeredModelToEntity,
-  type MlflowRegisteredModel,
   type ModelEntityOptions,
 } from './modelEntity';
 
+/** Models per page of MLflow's search (its own client's page size). */
 const PAGE_SIZE = 1000;
-
-/** Reads every registered model, following MLflow's page tokens. */
-export async function* listRegisteredModels(
-  baseUrl: string,
-): AsyncGenerator<MlflowRegisteredModel[]> {
-  let pageToken: string | undefined;
-  do {
-    const url = new URL(`${baseUrl}/api/2.0/mlflow/registered-models/search`);
-    url.searchParams.set('max_results', String(PAGE_SIZE));
-    if (pageToken) {
-      url.searchParams.set('page_token', pageToken);
-    }
-    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-    if (!response.ok) {
-      throw new Error(
-        `MLflow answered ${response.status} to ${url.pathname}: ${(
-          await response.text()
-        ).slice(0, 200)}`,
-      );
-    }
-    const page = (await response.json()) as {
-      registered_models?: MlflowRegisteredModel[];
-      next_page_token?: string;
-    };
-    yield page.registered_models ?? [];
-    pageToken = page.next_page_token;
-  } while (pageToken);
-}
 
 /** Keeps one catalog entity per MLflow registered model. */
 export class MlflowModelProvider implements EntityProvider {
@@ -48,7 +21,7 @@ export class MlflowModelProvider implements EntityProvider {
 
   constructor(
     private readonly options: ModelEntityOptions & {
-      mlflowBaseUrl: string;
+      client: MlflowClient;
       logger: LoggerService;
       taskRunner: SchedulerServiceTaskRunner;
     },
@@ -71,7 +44,10 @@ export class MlflowModelProvider implements EntityProvider {
       throw new Error(`${this.getProviderName()} is not connected yet`);
     }
     const entities = [];
-    for await (const page of listRegisteredModels(this.options.mlflowBaseUrl)) {
+    const { client } = this.options;
+    for await (const page of client.iterate(client.searchRegisteredModels, {
+      maxResults: PAGE_SIZE,
+    })) {
       entities.push(
         ...page.map(model => registeredModelToEntity(model, this.options)),
       );

@@ -5,7 +5,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { TEAM_LABEL } from '@ml-platform/backstage-plugin-ml-platform-common';
-import { platformConnectionsServiceRef } from '@ml-platform/backstage-plugin-ml-platform-node';
+import {
+  MlflowClient,
+  platformConnectionsServiceRef,
+} from '@ml-platform/backstage-plugin-ml-platform-node';
 import { MlflowModelProvider } from './MlflowModelProvider';
 
 /**
@@ -46,7 +49,7 @@ export const catalogModuleMlflow = createBackendModule({
         processing.addEntityProvider(
           new MlflowModelProvider({
             providerId: 'default',
-            mlflowBaseUrl: connections.mlflow.baseUrl,
+            client: new MlflowClient(connections.mlflow),
             mlflowExternalUrl: connections.mlflow.externalUrl,
             ownerTag:
               providerConfig.getOptionalString('ownerTag') ?? TEAM_LABEL,
