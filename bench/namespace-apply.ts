@@ -18,7 +18,7 @@ import {
   type KubernetesObject,
 } from '@kubernetes/client-node';
 import type { LocalPlatform } from '@ml-platform/local-platform';
-import { interruptible, withLocalPlatform } from './lib/localPlatform.ts';
+import { runBenchmark } from './lib/localPlatform.ts';
 import { log } from './lib/log.ts';
 import { formatRatio, summarize } from './lib/stats.ts';
 import { renderTable } from './lib/table.ts';
@@ -362,28 +362,4 @@ async function benchmark(
   }
 }
 
-async function main(argv: string[]): Promise<void> {
-  const options = readOptions(argv);
-  const interrupt = interruptible();
-  try {
-    await withLocalPlatform(platform =>
-      benchmark(platform, options, interrupt.check),
-    );
-  } finally {
-    interrupt.dispose();
-  }
-}
-
-main(process.argv.slice(2)).then(
-  () => {
-    process.exitCode = 0;
-  },
-  error => {
-    process.stderr.write(
-      `\nnamespace-apply failed:\n${
-        error instanceof Error ? error.stack ?? error.message : String(error)
-      }\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runBenchmark('namespace-apply', readOptions, benchmark);

@@ -19,7 +19,7 @@ import {
 } from '@kubernetes/client-node';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { LocalPlatform } from '@ml-platform/local-platform';
-import { interruptible, withLocalPlatform } from './lib/localPlatform.ts';
+import { runBenchmark } from './lib/localPlatform.ts';
 import { log } from './lib/log.ts';
 import { formatRatio, summarize, type Summary } from './lib/stats.ts';
 import { renderTable } from './lib/table.ts';
@@ -759,28 +759,4 @@ async function benchmark(
   }
 }
 
-async function main(argv: string[]): Promise<void> {
-  const options = readOptions(argv);
-  const interrupt = interruptible();
-  try {
-    await withLocalPlatform(platform =>
-      benchmark(platform, options, interrupt.check),
-    );
-  } finally {
-    interrupt.dispose();
-  }
-}
-
-main(process.argv.slice(2)).then(
-  () => {
-    process.exitCode = 0;
-  },
-  error => {
-    process.stderr.write(
-      `\nteam-overview failed:\n${
-        error instanceof Error ? error.stack ?? error.message : String(error)
-      }\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runBenchmark('team-overview', readOptions, benchmark);

@@ -86,3 +86,43 @@ export function interruptible(): { check: () => void; dispose: () => void } {
     },
   };
 }
+
+/**
+ * A benchmark's entry point: reads its options from the command line, runs it
+ * against the local platform with Ctrl-C handling, and sets the exit code
+ * (1, with the error on stderr, when it fails).
+ */
+export function runBenchmark<O>(
+  name: string,
+  readOptions: (argv: string[]) => O,
+  benchmark: (
+    platform: LocalPlatform,
+    options: O,
+    checkInterrupted: () => void,
+  ) => Promise<void>,
+): void {
+  const run = async () => {
+    const options = readOptions(process.argv.slice(2));
+    const interrupt = interruptible();
+    try {
+      await withLocalPlatform(platform =>
+        benchmark(platform, options, interrupt.check),
+      );
+    } finally {
+      interrupt.dispose();
+    }
+  };
+  run().then(
+    () => {
+      process.exitCode = 0;
+    },
+    error => {
+      process.stderr.write(
+        `\n${name} failed:\n${
+          error instanceof Error ? error.stack ?? error.message : String(error)
+        }\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}

@@ -6,6 +6,7 @@ import {
   clusterUnreachable,
   isNotFound,
   onCluster,
+  unlessNotFound,
 } from './clusterErrors';
 
 const cluster = { name: 'local', url: 'https://127.0.0.1:16443' };
@@ -148,6 +149,19 @@ describe('clusterUnreachable', () => {
   it('prefers the code of the cause', () => {
     expect(clusterUnreachable(cluster, fetchFailed('ETIMEDOUT')).message).toBe(
       'Kubernetes cluster "local" at https://127.0.0.1:16443 is unreachable: ETIMEDOUT',
+    );
+  });
+});
+
+describe('unlessNotFound', () => {
+  it('turns a 404 into undefined and rethrows anything else', async () => {
+    expect(await unlessNotFound(Promise.resolve(1))).toBe(1);
+    expect(
+      await unlessNotFound(Promise.reject({ code: 404, body: '{}' })),
+    ).toBeUndefined();
+    const forbidden = { code: 403, body: '{}' };
+    await expect(unlessNotFound(Promise.reject(forbidden))).rejects.toBe(
+      forbidden,
     );
   });
 });

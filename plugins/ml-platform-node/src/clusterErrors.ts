@@ -12,6 +12,24 @@ export function isNotFound(error: unknown): boolean {
   return apiStatusOf(error) === 404;
 }
 
+/**
+ * The call's result, or undefined when the apiserver answers 404 (the object,
+ * or the resource type, does not exist); other failures are rethrown.
+ * @public
+ */
+export async function unlessNotFound<T>(
+  call: Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error) {
+    if (isNotFound(error)) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
 /** The apiserver's own message of a failed call (Status.message), or the error's. @public */
 export function apiMessageOf(error: unknown): string {
   const body = (error as { body?: unknown })?.body;

@@ -15,7 +15,10 @@ import {
 } from './connections';
 import { makeKubeConfig } from './kubeConfig';
 import { NamespaceProvisioner } from './namespaces/provisioner';
-import { readNamespaceSettings } from './namespaces/settings';
+import {
+  readNamespaceSettings,
+  type NamespaceSettings,
+} from './namespaces/settings';
 import { TeamOverviewReader } from './overview/readTeamOverview';
 import { MlflowClient } from './mlflow/MlflowClient';
 import { ProjectExperiments } from './mlflow/projectExperiment';
@@ -69,6 +72,31 @@ export function requireCluster(
   };
 }
 
+/**
+ * `mlPlatform.namespaces`, read and validated once at start-up and shared by
+ * every plugin that provisions or reads namespaces.
+ * @public
+ */
+export const namespaceSettingsServiceRef = createServiceRef<NamespaceSettings>({
+  id: 'ml-platform.namespace-settings',
+  scope: 'root',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: { config: coreServices.rootConfig },
+      factory: ({ config }) => readNamespaceSettings(config),
+    }),
+});
+
+/**
+ * A value made on first use, so that a portal without the system it needs
+ * (cluster, MLflow) still starts; a failed attempt is made again next time.
+ */
+function onFirstUse<T>(create: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= create());
+}
+
 /** Creates and updates team and project namespaces. @public */
 export type NamespaceProvisionerService = Pick<
   NamespaceProvisioner,
@@ -88,7 +116,7 @@ export const namespaceProvisionerServiceRef =
       createServiceFactory({
         service,
         deps: {
-          config: coreServices.rootConfig,
+          settings: namespaceSettingsServiceRef,
           connections: platformConnectionsServiceRef,
           auth: coreServices.auth,
           permissions: coreServices.permissions,
@@ -96,22 +124,19 @@ export const namespaceProvisionerServiceRef =
           catalog: catalogServiceRef,
           events: eventsServiceRef,
         },
-        factory({ config, connections, ...deps }) {
-          const settings = readNamespaceSettings(config);
-          let provisioner: NamespaceProvisioner | undefined;
-          const get = () => {
-            provisioner ??= new NamespaceProvisioner({
-              ...requireCluster(connections),
-              settings,
-              ...deps,
-            });
-            return provisioner;
-          };
+        factory({ connections, ...deps }) {
+          const provisioner = onFirstUse(
+            () =>
+              new NamespaceProvisioner({
+                ...requireCluster(connections),
+                ...deps,
+              }),
+          );
           return {
             provisionTeamNamespace: (input, options) =>
-              get().provisionTeamNamespace(input, options),
+              provisioner().provisionTeamNamespace(input, options),
             provisionProjectNamespace: (input, options) =>
-              get().provisionProjectNamespace(input, options),
+              provisioner().provisionProjectNamespace(input, options),
           };
         },
       }),
@@ -128,23 +153,17 @@ export const teamOverviewServiceRef = createServiceRef<TeamOverviewService>({
     createServiceFactory({
       service,
       deps: {
-        config: coreServices.rootConfig,
+        settings: namespaceSettingsServiceRef,
         connections: platformConnectionsServiceRef,
       },
-      factory({ config, connections }) {
-        const { kubeflowProfiles } = readNamespaceSettings(config);
-        let reader: TeamOverviewReader | undefined;
-        return {
-          read: (team, teamRef) => {
-            if (!reader) {
-              const { kubeConfig, cluster } = requireCluster(connections);
-              reader = new TeamOverviewReader(kubeConfig, cluster, {
-                kubeflowProfiles,
-              });
-            }
-            return reader.read(team, teamRef);
-          },
-        };
+      factory({ settings, connections }) {
+        const reader = onFirstUse(() => {
+          const { kubeConfig, cluster } = requireCluster(connections);
+          return new TeamOverviewReader(kubeConfig, cluster, {
+            kubeflowProfiles: settings.kubeflowProfiles,
+          });
+        });
+        return { read: (team, teamRef) => reader().read(team, teamRef) };
       },
     }),
 });
@@ -165,21 +184,20 @@ export const projectExperimentsServiceRef =
           permissions: coreServices.permissions,
         },
         factory({ connections, permissions }) {
-          let experiments: ProjectExperiments | undefined;
+          const experiments = onFirstUse(() => {
+            if (!connections.mlflow) {
+              throw new ServiceUnavailableError(
+                'No MLflow is configured: set mlPlatform.mlflow.baseUrl',
+              );
+            }
+            return new ProjectExperiments({
+              client: new MlflowClient(connections.mlflow),
+              externalUrl: connections.mlflow.externalUrl,
+              permissions,
+            });
+          });
           return {
-            ensure: (input, options) => {
-              if (!connections.mlflow) {
-                throw new ServiceUnavailableError(
-                  'No MLflow is configured: set mlPlatform.mlflow.baseUrl',
-                );
-              }
-              experiments ??= new ProjectExperiments({
-                client: new MlflowClient(connections.mlflow),
-                externalUrl: connections.mlflow.externalUrl,
-                permissions,
-              });
-              return experiments.ensure(input, options);
-            },
+            ensure: (input, options) => experiments().ensure(input, options),
           };
         },
       }),

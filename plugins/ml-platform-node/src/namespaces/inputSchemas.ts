@@ -1,7 +1,7 @@
 import type { z as zod } from 'zod/v3';
 
 /**
- * The `size` and `quota` inputs of the namespace operations, shared by the
+ * The `size`, `quota` and `validateOnly` inputs of the namespace operations, shared by the
  * scaffolder actions and the actions registry (both hand in zod v3).
  */
 
@@ -30,4 +30,13 @@ export const quotaOverridesSchema = (z: typeof zod) =>
     .optional()
     .describe(
       "Explicit quota values (Kubernetes quantities); each overrides the size preset's, within the admin-configured maxima",
+    );
+
+/** @public */
+export const validateOnlyInputSchema = (z: typeof zod) =>
+  z
+    .boolean()
+    .optional()
+    .describe(
+      'Check everything (permission, budget, ownership, a server-side dry-run) and store nothing: a step before others that create things elsewhere',
     );

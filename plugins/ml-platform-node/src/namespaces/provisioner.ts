@@ -30,8 +30,8 @@ import { applyObjects } from '../applyObjects';
 import {
   apiMessageOf,
   apiStatusOf,
-  isNotFound,
   onCluster,
+  unlessNotFound,
 } from '../clusterErrors';
 import type { ClusterConnection } from '../connections';
 import { parseTeam } from '../teamRef';
@@ -341,14 +341,9 @@ export class NamespaceProvisioner {
     field: string,
     request: NamespaceRequest,
   ): Promise<boolean> {
-    const existing = await onCluster(this.deps.cluster, () =>
-      this.#readOwnerObject(request.name),
-    ).catch(error => {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    });
+    const existing = await unlessNotFound(
+      onCluster(this.deps.cluster, () => this.#readOwnerObject(request.name)),
+    );
     const labels = existing?.metadata?.labels ?? {};
     if (!existing || labels[TEAM_LABEL] === request.team) {
       if (
@@ -449,12 +444,7 @@ export class NamespaceProvisioner {
           });
           return { metadata: quota.metadata, hard: quota.spec?.hard };
         };
-    const owned = await onCluster(this.deps.cluster, read).catch(error => {
-      if (isNotFound(error)) {
-        return undefined;
-      }
-      throw error;
-    });
+    const owned = await unlessNotFound(onCluster(this.deps.cluster, read));
     const labels = owned?.metadata?.labels ?? {};
     return labels[TEAM_LABEL] === team && !labels[PROJECT_LABEL]
       ? owned?.hard

@@ -33,6 +33,20 @@ function describe(key: string, value: number): string {
   return `${+value.toFixed(3)}`;
 }
 
+/** A budget line that quotas together go over. */
+type Overrun = { key: string; unit: string; limit: number; sum: number };
+
+/** The budget lines (the budget limits them) that `quotas` together exceed. */
+function overruns(budget: QuotaHard, quotas: QuotaHard[]): Overrun[] {
+  return BUDGET_KEYS.flatMap(({ key, unit }) => {
+    const limit = parseQuantity(budget[key] ?? '');
+    const sum = total(key, quotas);
+    return limit === undefined || sum <= limit + 1e-9
+      ? []
+      : [{ key, unit, limit, sum }];
+  });
+}
+
 /**
  * Checks that the quotas of a team's projects fit in the budget its admins
  * gave it (the quota of the team namespace): `requested` is the project being
@@ -47,29 +61,18 @@ export function checkTeamBudget(options: {
   field: string;
 }): ValidationIssue[] {
   const { team, budget, others, requested, field } = options;
-  return BUDGET_KEYS.flatMap(({ key, unit }) => {
-    const limit = parseQuantity(budget[key] ?? '');
-    if (limit === undefined) {
-      return [];
-    }
-    const allocated = total(key, others);
-    const wanted = allocated + total(key, [requested]);
-    if (wanted <= limit + 1e-9) {
-      return [];
-    }
-    return [
-      {
-        field,
-        reason: `the projects of team "${team}" would get ${describe(
-          key,
-          wanted,
-        )} ${unit} in total, more than the team's budget of ${describe(
-          key,
-          limit,
-        )} (its other projects have ${describe(key, allocated)})`,
-      },
-    ];
-  });
+  return overruns(budget, [...others, requested]).map(
+    ({ key, unit, limit, sum }) => ({
+      field,
+      reason: `the projects of team "${team}" would get ${describe(
+        key,
+        sum,
+      )} ${unit} in total, more than the team's budget of ${describe(
+        key,
+        limit,
+      )} (its other projects have ${describe(key, total(key, others))})`,
+    }),
+  );
 }
 
 /**
@@ -83,20 +86,11 @@ export function checkBudgetCoversProjects(options: {
   field: string;
 }): ValidationIssue[] {
   const { team, budget, projects, field } = options;
-  return BUDGET_KEYS.flatMap(({ key, unit }) => {
-    const limit = parseQuantity(budget[key] ?? '');
-    const allocated = total(key, projects);
-    if (limit === undefined || allocated <= limit + 1e-9) {
-      return [];
-    }
-    return [
-      {
-        field,
-        reason: `the projects of team "${team}" already have ${describe(
-          key,
-          allocated,
-        )} ${unit}, more than the new budget of ${describe(key, limit)}`,
-      },
-    ];
-  });
+  return overruns(budget, projects).map(({ key, unit, limit, sum }) => ({
+    field,
+    reason: `the projects of team "${team}" already have ${describe(
+      key,
+      sum,
+    )} ${unit}, more than the new budget of ${describe(key, limit)}`,
+  }));
 }

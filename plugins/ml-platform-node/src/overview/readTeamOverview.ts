@@ -12,7 +12,7 @@ import {
   type TeamOverview,
   type WorkloadKind,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
-import { isNotFound, onCluster } from '../clusterErrors';
+import { onCluster, unlessNotFound } from '../clusterErrors';
 import type { ClusterConnection } from '../connections';
 import { QUOTA_NAME } from '../namespaces/quota';
 import { summarizeQuota } from './quotaUsage';
@@ -103,19 +103,14 @@ export class TeamOverviewReader {
   async #listAll(
     source: WorkloadSource,
   ): Promise<{ source: WorkloadSource; items: CustomObject[] }> {
-    try {
-      const list = (await this.#customObjects.listClusterCustomObject({
+    const list = (await unlessNotFound(
+      this.#customObjects.listClusterCustomObject({
         group: source.group,
         version: source.version,
         plural: source.plural,
-      })) as { items?: CustomObject[] };
-      return { source, items: list.items ?? [] };
-    } catch (error) {
-      if (isNotFound(error)) {
-        return { source, items: [] };
-      }
-      throw error;
-    }
+      }),
+    )) as { items?: CustomObject[] } | undefined;
+    return { source, items: list?.items ?? [] };
   }
 
   async #readNamespace(

@@ -2,6 +2,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   quotaOverridesSchema,
   sizeInputSchema,
+  validateOnlyInputSchema,
   type NamespaceProvisionerService,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { reportResult } from './reportResult';
@@ -55,13 +56,7 @@ export function createTeamNamespaceAction(options: {
             ),
         size: sizeInputSchema,
         quota: quotaOverridesSchema,
-        validateOnly: z =>
-          z
-            .boolean()
-            .optional()
-            .describe(
-              'Check everything (permission, budget, ownership, a server-side dry-run) and store nothing: a step before others that create things elsewhere',
-            ),
+        validateOnly: validateOnlyInputSchema,
       },
       output: {
         namespace: z => z.string().describe('The namespace'),
