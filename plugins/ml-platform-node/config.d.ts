@@ -32,6 +32,18 @@ export interface Config {
           };
       /** Per-request timeout of the MLflow client in milliseconds. Default 10000. */
       timeoutMs?: number;
+      /**
+       * MLflow tag of a registered model naming its team (a group in the
+       * catalog's default namespace). Experiments always use
+       * ml-platform.io/team. Default: ml-platform.io/team
+       */
+      ownerTag?: string;
+      /**
+       * Owner of experiments and models without a (valid) team tag: only this
+       * group's members see them, and it owns their catalog entities.
+       * Default: group:default/platform-admins
+       */
+      defaultOwner?: string;
     };
     prometheus?: {
       /** Base URL of the Prometheus server, e.g. http://127.0.0.1:19090 */

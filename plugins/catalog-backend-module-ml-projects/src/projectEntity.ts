@@ -8,6 +8,7 @@ import {
 import type { V1Namespace } from '@kubernetes/client-node';
 import {
   DESCRIPTION_ANNOTATION,
+  ML_PROJECT_COMPONENT_TYPE,
   MLFLOW_EXPERIMENT_ANNOTATION,
   NAMESPACE_ANNOTATION,
   PROJECT_LABEL,
@@ -21,7 +22,7 @@ const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
   'backstage.io/kubernetes-label-selector';
 
 /** The component type of ML projects. @public */
-export const ML_PROJECT_TYPE = 'ml-project';
+export const ML_PROJECT_TYPE = ML_PROJECT_COMPONENT_TYPE;
 
 /**
  * The catalog component of a project namespace, or undefined for a namespace

@@ -2,6 +2,7 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import {
   quotaOverridesSchema,
   sizeInputSchema,
+  type MlflowReaderService,
   type NamespaceProvisionerService,
   type ProvisionResult,
   type TeamOverviewService,
@@ -30,6 +31,7 @@ export function registerActions(
   deps: TeamAccessDeps & {
     provisioner: NamespaceProvisionerService;
     teamOverview: TeamOverviewService;
+    mlflowReader: MlflowReaderService;
   },
 ) {
   const resultSchema = (z: any) =>
@@ -137,6 +139,103 @@ export function registerActions(
       const team = await requireTeamReader(deps, credentials, input.team);
       return {
         output: { overview: await deps.teamOverview.read(team.name, team.ref) },
+      };
+    },
+  });
+  actionsRegistry.register({
+    name: 'get-ml-model',
+    title: 'Read a registered model',
+    description:
+      'An MLflow registered model with its versions (aliases, stage, status, created) and the source run of each version with its metrics and params. Members of its team, or everyone when the model is tagged public.',
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          name: z.string().describe('The registered model name in MLflow'),
+        }),
+      output: z =>
+        z.object({
+          model: z.any().describe('The ModelDetails of GET /models/{name}'),
+        }),
+    },
+    examples: [
+      {
+        title: 'The fraud team model',
+        input: { name: 'fraud-risk-classifier' },
+      },
+    ],
+    action: async ({ input, credentials }) => ({
+      output: {
+        model: await deps.mlflowReader.modelDetails(input.name, credentials),
+      },
+    }),
+  });
+
+  actionsRegistry.register({
+    name: 'search-mlflow-runs',
+    title: 'Search the runs of MLflow experiments',
+    description:
+      "One page of the runs of experiments the caller's teams own, filtered and sorted in MLflow's search syntax, with their latest metrics and params.",
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          team: z
+            .string()
+            .optional()
+            .describe(
+              'Search all experiments of this team (group name or ref)',
+            ),
+          experimentIds: z.array(z.string()).optional(),
+          filter: z
+            .string()
+            .optional()
+            .describe(
+              "e.g. metrics.val_accuracy > 0.9 and params.model_type = 'random-forest'",
+            ),
+          orderBy: z
+            .array(z.string())
+            .optional()
+            .describe('e.g. ["metrics.val_accuracy DESC"]'),
+          maxResults: z.number().int().min(1).max(1000).optional(),
+          pageToken: z.string().optional(),
+        }),
+      output: z =>
+        z.object({
+          result: z
+            .any()
+            .describe('The RunSearchResponse of POST /runs/search'),
+        }),
+    },
+    examples: [
+      {
+        title: 'The best runs of a team',
+        input: {
+          team: 'fraud-detection',
+          orderBy: ['metrics.val_accuracy DESC'],
+          maxResults: 5,
+        },
+      },
+    ],
+    action: async ({ input, credentials }) => {
+      const { team, experimentIds = [], ...search } = input;
+      const teamExperiments = team
+        ? (await deps.mlflowReader.listTeamExperiments(team, credentials))
+            .experiments
+        : [];
+      return {
+        output: {
+          result: await deps.mlflowReader.searchRuns(
+            {
+              ...search,
+              experimentIds: [
+                ...experimentIds,
+                ...teamExperiments.map(experiment => experiment.id),
+              ],
+            },
+            credentials,
+          ),
+        },
       };
     },
   });

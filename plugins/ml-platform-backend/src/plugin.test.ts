@@ -83,6 +83,11 @@ describe('mlPlatformPlugin /status', () => {
       '/api/ml-platform/teams/{team}/overview',
       '/api/ml-platform/teams/{team}/namespace',
       '/api/ml-platform/teams/{team}/projects',
+      '/api/ml-platform/teams/{team}/experiments',
+      '/api/ml-platform/experiments',
+      '/api/ml-platform/runs/search',
+      '/api/ml-platform/runs/{runId}/metric-history',
+      '/api/ml-platform/models/{name}',
     ]);
   });
 });

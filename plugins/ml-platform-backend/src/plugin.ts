@@ -9,6 +9,7 @@ import {
   teamScopedPermissions,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import {
+  mlflowReaderServiceRef,
   namespaceProvisionerServiceRef,
   platformConnectionsServiceRef,
   teamOverviewServiceRef,
@@ -39,6 +40,7 @@ export const mlPlatformPlugin = createBackendPlugin({
         connections: platformConnectionsServiceRef,
         provisioner: namespaceProvisionerServiceRef,
         teamOverview: teamOverviewServiceRef,
+        mlflowReader: mlflowReaderServiceRef,
       },
       async init({
         permissionsRegistry,

@@ -13,13 +13,14 @@ import {
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import {
   probeConnections,
+  type MlflowReaderService,
   type NamespaceProvisionerService,
   type PlatformConnections,
   type TeamOverviewService,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import type express from 'express';
 import { spec } from './schema/openapi';
-import { requireTeamReader } from './teamAccess';
+import { requireKnownTeam, requireTeamReader } from './teamAccess';
 
 export type RouterOptions = {
   auth: AuthService;
@@ -29,13 +30,20 @@ export type RouterOptions = {
   connections: PlatformConnections;
   provisioner: NamespaceProvisionerService;
   teamOverview: TeamOverviewService;
+  mlflowReader: MlflowReaderService;
 };
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, connections, provisioner, teamOverview } =
-    options;
+  const {
+    httpAuth,
+    permissions,
+    connections,
+    provisioner,
+    teamOverview,
+    mlflowReader,
+  } = options;
   const router = createValidatedOpenApiRouter(spec);
 
   const userCredentials = (req: express.Request) =>
@@ -85,6 +93,42 @@ export async function createRouter(
         { credentials, dryRun },
       ),
     );
+  });
+
+  router.get('/teams/:team/experiments', async (req, res) => {
+    const credentials = await userCredentials(req);
+    await requireKnownTeam(options, req.params.team);
+    res.json(
+      await mlflowReader.listTeamExperiments(req.params.team, credentials),
+    );
+  });
+
+  router.get('/experiments', async (req, res) => {
+    const credentials = await userCredentials(req);
+    res.json(
+      await mlflowReader.findExperimentByName(req.query.name, credentials),
+    );
+  });
+
+  router.post('/runs/search', async (req, res) => {
+    const credentials = await userCredentials(req);
+    res.json(await mlflowReader.searchRuns(req.body, credentials));
+  });
+
+  router.get('/runs/:runId/metric-history', async (req, res) => {
+    const credentials = await userCredentials(req);
+    res.json(
+      await mlflowReader.metricHistory(
+        req.params.runId,
+        req.query.keys,
+        credentials,
+      ),
+    );
+  });
+
+  router.get('/models/:name', async (req, res) => {
+    const credentials = await userCredentials(req);
+    res.json(await mlflowReader.modelDetails(req.params.name, credentials));
   });
 
   return router;

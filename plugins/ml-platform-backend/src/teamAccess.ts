@@ -41,6 +41,18 @@ export async function requireTeamReader(
       `You are not a member of team "${team.name}", so you may not see its resources (${teamResourcesReadPermission.name})`,
     );
   }
+  return requireKnownTeam(deps, teamInput);
+}
+
+/** The team a request names, once the catalog knows it: 400 for a malformed team, 404 for an unknown one. */
+export async function requireKnownTeam(
+  deps: Pick<TeamAccessDeps, 'auth' | 'catalog'>,
+  teamInput: string,
+): Promise<{ ref: string; name: string }> {
+  const team = parseTeam(teamInput);
+  if (!team.ref) {
+    throw new InputError(describeIssues(team.issues));
+  }
   const entity = await deps.catalog.getEntityByRef(team.ref, {
     credentials: await deps.auth.getOwnServiceCredentials(),
   });

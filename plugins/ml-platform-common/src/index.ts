@@ -8,3 +8,5 @@ export * from './permissions';
 export * from './validation';
 export * from './status';
 export * from './overview';
+export * from './mlflow';
+export * from './runSearch';

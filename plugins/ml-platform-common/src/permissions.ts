@@ -39,9 +39,21 @@ export const teamResourcesReadPermission = createPermission({
   resourceType: RESOURCE_TYPE_ML_PLATFORM_TEAM,
 });
 
-/** Read MLflow experiments, runs and registered models of a team. @public */
+/**
+ * Read a team's MLflow experiments, runs and registered models (the resource
+ * is the owning team; objects without a team tag belong to
+ * `mlPlatform.mlflow.defaultOwner`).
+ * @public
+ */
 export const mlflowReadPermission = createPermission({
   name: 'ml-platform.mlflow.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_ML_PLATFORM_TEAM,
+});
+
+/** Read registered models tagged public (ml-platform.io/visibility=public), whoever owns them. @public */
+export const publicModelReadPermission = createPermission({
+  name: 'ml-platform.mlflow.public-model.read',
   attributes: { action: 'read' },
 });
 
@@ -52,6 +64,7 @@ export const mlPlatformPermissions: Permission[] = [
   projectNamespaceManagePermission,
   teamResourcesReadPermission,
   mlflowReadPermission,
+  publicModelReadPermission,
 ];
 
 /** Permissions only platform admins are granted. @public */
@@ -63,4 +76,5 @@ export const adminOnlyPermissions: Permission[] = [
 export const teamScopedPermissions: Permission[] = [
   projectNamespaceManagePermission,
   teamResourcesReadPermission,
+  mlflowReadPermission,
 ];

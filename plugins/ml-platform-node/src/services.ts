@@ -22,6 +22,8 @@ import {
 import { TeamOverviewReader } from './overview/readTeamOverview';
 import { MlflowClient } from './mlflow/MlflowClient';
 import { ProjectExperiments } from './mlflow/projectExperiment';
+import { MlflowReader } from './mlflow/MlflowReader';
+import { readMlflowOwnership } from './mlflow/ownership';
 
 /**
  * The suite's connections to Kubernetes, MLflow and Prometheus, read once from
@@ -168,6 +170,65 @@ export const teamOverviewServiceRef = createServiceRef<TeamOverviewService>({
     }),
 });
 
+/** The configured MLflow server, or an error saying none is configured. */
+function requireMlflow(connections: PlatformConnections) {
+  if (!connections.mlflow) {
+    throw new ServiceUnavailableError(
+      'No MLflow is configured: set mlPlatform.mlflow.baseUrl',
+    );
+  }
+  return connections.mlflow;
+}
+
+/** Reads experiments, runs and models as a user may see them. @public */
+export type MlflowReaderService = Pick<
+  MlflowReader,
+  | 'listTeamExperiments'
+  | 'findExperimentByName'
+  | 'searchRuns'
+  | 'metricHistory'
+  | 'modelDetails'
+>;
+
+/** @public */
+export const mlflowReaderServiceRef = createServiceRef<MlflowReaderService>({
+  id: 'ml-platform.mlflow-reader',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        config: coreServices.rootConfig,
+        connections: platformConnectionsServiceRef,
+        permissions: coreServices.permissions,
+      },
+      factory({ config, connections, permissions }) {
+        const ownership = readMlflowOwnership(config);
+        const reader = onFirstUse(() => {
+          const mlflow = requireMlflow(connections);
+          return new MlflowReader({
+            client: new MlflowClient(mlflow),
+            externalUrl: mlflow.externalUrl,
+            permissions,
+            ownership,
+          });
+        });
+        return {
+          listTeamExperiments: (team, credentials) =>
+            reader().listTeamExperiments(team, credentials),
+          findExperimentByName: (name, credentials) =>
+            reader().findExperimentByName(name, credentials),
+          searchRuns: (request, credentials) =>
+            reader().searchRuns(request, credentials),
+          metricHistory: (runId, keys, credentials) =>
+            reader().metricHistory(runId, keys, credentials),
+          modelDetails: (name, credentials) =>
+            reader().modelDetails(name, credentials),
+        };
+      },
+    }),
+});
+
 /** Creates or reuses ML projects' MLflow experiments. @public */
 export type ProjectExperimentsService = Pick<ProjectExperiments, 'ensure'>;
 
@@ -185,14 +246,10 @@ export const projectExperimentsServiceRef =
         },
         factory({ connections, permissions }) {
           const experiments = onFirstUse(() => {
-            if (!connections.mlflow) {
-              throw new ServiceUnavailableError(
-                'No MLflow is configured: set mlPlatform.mlflow.baseUrl',
-              );
-            }
+            const mlflow = requireMlflow(connections);
             return new ProjectExperiments({
-              client: new MlflowClient(connections.mlflow),
-              externalUrl: connections.mlflow.externalUrl,
+              client: new MlflowClient(mlflow),
+              externalUrl: mlflow.externalUrl,
               permissions,
             });
           });

@@ -9,7 +9,13 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
+import type { Entity } from '@backstage/catalog-model';
+import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
+  mlflowReadPermission,
+  PUBLIC_MODEL_LABEL,
+  publicModelReadPermission,
   platformStatusReadPermission,
   projectNamespaceManagePermission,
   teamNamespaceManagePermission,
@@ -60,6 +66,7 @@ describe('MlPlatformPermissionPolicy', () => {
     for (const permission of [
       projectNamespaceManagePermission,
       teamResourcesReadPermission,
+      mlflowReadPermission,
     ]) {
       expect(await policy.handle({ permission }, member)).toEqual({
         result: AuthorizeResult.CONDITIONAL,
@@ -83,39 +90,69 @@ describe('MlPlatformPermissionPolicy', () => {
     ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it("hides other teams' ML project components in the catalog", async () => {
-    expect(
-      await policy.handle({ permission: catalogEntityReadPermission }, member),
-    ).toEqual({
-      result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'catalog',
-      resourceType: 'catalog-entity',
-      conditions: {
-        anyOf: [
-          {
-            not: {
-              allOf: [
-                {
-                  rule: 'IS_ENTITY_KIND',
-                  resourceType: 'catalog-entity',
-                  params: { kinds: ['Component'] },
-                },
-                {
-                  rule: 'HAS_SPEC',
-                  resourceType: 'catalog-entity',
-                  params: { key: 'type', value: 'ml-project' },
-                },
-              ],
-            },
-          },
-          {
-            rule: 'IS_ENTITY_OWNER',
-            resourceType: 'catalog-entity',
-            params: { claims: member.info.ownershipEntityRefs },
-          },
-        ],
-      },
+  describe('catalog entities', () => {
+    const entity = (
+      kind: string,
+      type: string,
+      owner: string,
+      labels?: Record<string, string>,
+    ): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind,
+      metadata: { name: `${type}-${owner}`, ...(labels ? { labels } : {}) },
+      spec: { type, owner: `group:default/${owner}` },
+      relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
     });
+    const canRead = async (user: typeof member, target: Entity) =>
+      createConditionAuthorizer(Object.values(permissionRules))(
+        await policy.handle({ permission: catalogEntityReadPermission }, user),
+        target,
+      );
+
+    it("hides other teams' ML projects and models, but not public models", async () => {
+      const cases: [Entity, boolean][] = [
+        [entity('Component', 'ml-project', 'fraud-detection'), true],
+        [entity('Component', 'ml-project', 'recommendations'), false],
+        [entity('Resource', 'ml-model', 'fraud-detection'), true],
+        [entity('Resource', 'ml-model', 'recommendations'), false],
+        [
+          entity('Resource', 'ml-model', 'recommendations', {
+            [PUBLIC_MODEL_LABEL]: 'true',
+          }),
+          true,
+        ],
+        [
+          entity('Component', 'ml-project', 'recommendations', {
+            [PUBLIC_MODEL_LABEL]: 'true',
+          }),
+          false,
+        ],
+        [entity('Component', 'service', 'recommendations'), true],
+        [entity('Resource', 'database', 'recommendations'), true],
+      ];
+      for (const [target, expected] of cases) {
+        expect([target.metadata, await canRead(member, target)]).toEqual([
+          target.metadata,
+          expected,
+        ]);
+        expect(await canRead(admin, target)).toBe(true);
+      }
+    });
+  });
+
+  it("grants MLflow reads on the user's own teams, and public models to everyone signed in", async () => {
+    expect(
+      await policy.handle({ permission: mlflowReadPermission }, member),
+    ).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { rule: 'IS_TEAM_MEMBER' },
+    });
+    expect(
+      await policy.handle({ permission: publicModelReadPermission }, member),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await policy.handle({ permission: publicModelReadPermission }),
+    ).toEqual({ result: AuthorizeResult.DENY });
   });
 
   it("keeps the Kubernetes plugin's proxy, which uses the backend's credentials, to admins", async () => {

@@ -13,6 +13,8 @@ import {
   AuthorizeResult,
   isPermission,
   isResourcePermission,
+  type PermissionCondition,
+  type PermissionCriteria,
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import type {
@@ -22,26 +24,30 @@ import type {
 } from '@backstage/plugin-permission-node';
 import {
   adminOnlyPermissions,
-  mlflowReadPermission,
+  ML_MODEL_ENTITY_TYPE,
+  ML_PROJECT_COMPONENT_TYPE,
   platformStatusReadPermission,
+  PUBLIC_MODEL_LABEL,
+  publicModelReadPermission,
   RESOURCE_TYPE_ML_PLATFORM_TEAM,
   teamScopedPermissions,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
-
-/** The component type of ML projects (their namespaces' catalog entries). */
-const ML_PROJECT_TYPE = 'ml-project';
 
 const ML_PLATFORM_PERMISSION_PREFIX = 'ml-platform.';
 
 /** The suite's permissions every signed-in user holds. */
 const everyoneSignedInPermissions = [
   platformStatusReadPermission,
-  mlflowReadPermission,
+  publicModelReadPermission,
 ];
 import {
   createTeamConditionalDecision,
   teamConditions,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
+
+type CatalogCondition = PermissionCondition<
+  typeof RESOURCE_TYPE_CATALOG_ENTITY
+>;
 
 /** The default admin group when config names none. */
 export const DEFAULT_ADMIN_GROUP = 'group:default/platform-admins';
@@ -58,10 +64,12 @@ export function readAdminGroups(config: Config): string[] {
  * The ML platform's policy:
  * - platform admins may do everything;
  * - admin-only permissions (team namespaces, quotas) are denied to everyone else;
- * - team-scoped permissions (a team's projects and resources) are granted on
- *   the user's own teams only;
- * - catalog entities may be deleted by their owners only, and ML project
- *   components are visible to their team only;
+ * - team-scoped permissions (a team's projects, resources and MLflow
+ *   experiments and models) are granted on the user's own teams only;
+ *   models tagged public may be read by every signed-in user;
+ * - catalog entities may be deleted by their owners only; ML project
+ *   components and ML models are visible to their team only, public models
+ *   to everyone;
  * - the Kubernetes plugin's proxy (which uses the backend's credentials) is
  *   for admins only;
  * - any other permission of the suite is denied unless listed as granted to
@@ -128,23 +136,41 @@ export class MlPlatformPermissionPolicy implements PermissionPolicy {
       isPermission(request.permission, catalogEntityReadPermission) &&
       request.permission.resourceType === RESOURCE_TYPE_CATALOG_ENTITY
     ) {
-      // Another team's ML projects (and so their Kubernetes tabs) stay hidden.
+      // Another team's ML projects (and so their Kubernetes tabs) and models
+      // stay hidden; models tagged public are visible to everyone.
+      const isMlProject: PermissionCriteria<CatalogCondition> = {
+        allOf: [
+          catalogConditions.isEntityKind({ kinds: ['Component'] }),
+          catalogConditions.hasSpec({
+            key: 'type',
+            value: ML_PROJECT_COMPONENT_TYPE,
+          }),
+        ],
+      };
+      const isMlModel: PermissionCriteria<CatalogCondition> = {
+        allOf: [
+          catalogConditions.isEntityKind({ kinds: ['Resource'] }),
+          catalogConditions.hasSpec({
+            key: 'type',
+            value: ML_MODEL_ENTITY_TYPE,
+          }),
+        ],
+      };
       return createCatalogConditionalDecision(request.permission, {
         anyOf: [
-          {
-            not: {
-              allOf: [
-                catalogConditions.isEntityKind({ kinds: ['Component'] }),
-                catalogConditions.hasSpec({
-                  key: 'type',
-                  value: ML_PROJECT_TYPE,
-                }),
-              ],
-            },
-          },
+          { not: { anyOf: [isMlProject, isMlModel] } },
           catalogConditions.isEntityOwner({
             claims: user.info.ownershipEntityRefs,
           }),
+          {
+            allOf: [
+              isMlModel,
+              catalogConditions.hasLabel({
+                label: PUBLIC_MODEL_LABEL,
+                value: 'true',
+              }),
+            ],
+          },
         ],
       });
     }

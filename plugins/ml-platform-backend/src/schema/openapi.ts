@@ -3,6 +3,7 @@
  * against it by `createValidatedOpenApiRouter`, and it is served at
  * `/api/ml-platform/openapi.json`.
  */
+import { mlflowPaths, mlflowSchemas } from './mlflowSchemas';
 
 const teamParameter = {
   name: 'team',
@@ -42,7 +43,7 @@ export const spec = {
     title: 'ml-platform',
     version: '1',
     description:
-      'The ML platform backend: platform status, team resource overviews, and provisioning of team and project namespaces.',
+      "The ML platform backend: platform status, team resource overviews, provisioning of team and project namespaces, and the MLflow experiments, runs and models a user's teams own.",
   },
   servers: [{ url: '/' }],
   components: {
@@ -251,6 +252,7 @@ export const spec = {
           },
         },
       },
+      ...mlflowSchemas,
       PlatformStatus: {
         type: 'object',
         required: ['environmentName', 'connections'],
@@ -335,5 +337,6 @@ export const spec = {
         responses: provisionResponses,
       },
     },
+    ...mlflowPaths,
   },
 } as const;

@@ -224,6 +224,14 @@ export class MlflowClient {
     return page(res.runs, res.next_page_token);
   }
 
+  async getRun(runId: string): Promise<MlflowRun> {
+    const res = await this.#request<{ run: MlflowRun }>('GET', '/runs/get', {
+      query: { run_id: runId },
+      idempotent: true,
+    });
+    return res.run;
+  }
+
   /** Every value of one metric of a run, following MLflow's page tokens. */
   async getMetricHistory(
     runId: string,

@@ -112,6 +112,18 @@ export function mlflowErrorCodeOf(error: unknown): string | undefined {
     : undefined;
 }
 
+/**
+ * True when MLflow answered that the object does not exist (or the client
+ * mapped its answer to a NotFoundError).
+ * @public
+ */
+export function isMlflowNotFound(error: unknown): boolean {
+  return (
+    mlflowErrorCodeOf(error) === 'RESOURCE_DOES_NOT_EXIST' ||
+    (error as { name?: unknown })?.name === 'NotFoundError'
+  );
+}
+
 /** What the client knows about a failed HTTP answer. */
 export type MlflowFailure = {
   baseUrl: string;

@@ -2,6 +2,7 @@ export * from './types';
 export * from './MlflowClient';
 export {
   displayUrl,
+  isMlflowNotFound,
   mlflowErrorCodeOf,
   mlflowHttpError,
   mlflowUnreachable,
@@ -9,3 +10,7 @@ export {
 export type { MlflowFailure } from './errors';
 export { iterateMlflowPages, collectMlflowPages } from './pagination';
 export * from './projectExperiment';
+export * from './links';
+export * from './ownership';
+export * from './summaries';
+export * from './MlflowReader';
