@@ -25,6 +25,15 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 
+// Events: in-process events between plugins, and the HTTP ingress that
+// receives MLflow's signed model registry webhooks
+// (POST /api/events/http/mlflow.model-registry, when
+// catalog.providers.mlflow.webhook.secret is set)
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(
+  import('@ml-platform/backstage-plugin-catalog-backend-module-mlflow/events'),
+);
+
 // Catalog, with MLflow registered models and ML project namespaces as entities
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(

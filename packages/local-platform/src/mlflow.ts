@@ -101,6 +101,28 @@ export const MLFLOW_ENV = {
   PYTHONUNBUFFERED: '1',
 };
 
+/**
+ * Lets the local MLflow deliver model registry webhooks to the portal on
+ * loopback (the catalog's MLflow module, `/api/events/http/mlflow.model-registry`).
+ * For this loopback-only local platform, never for a shared server: by default
+ * MLflow accepts only https webhook URLs that resolve to public IPs (its SSRF
+ * protection), which refuses `http://127.0.0.1:7007/...`.
+ */
+export const MLFLOW_LOCAL_WEBHOOK_ENV = {
+  MLFLOW_WEBHOOK_ALLOWED_SCHEMES: 'http,https',
+  MLFLOW_WEBHOOK_ALLOW_PRIVATE_IPS: 'true',
+  // MLflow encrypts a webhook's signing secret in its database with this
+  // Fernet key; without one it makes a new random key per server process, and
+  // after a restart it can no longer read the webhooks it stored (delivery to
+  // every webhook then fails). A fixed key that protects nothing but the
+  // local platform's test secrets: base64url of "local-platform-webhooks-key-0001".
+  MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY:
+    'bG9jYWwtcGxhdGZvcm0td2ViaG9va3Mta2V5LTAwMDE=',
+  // MLflow caches the list of webhooks per event for 60 s by default, so a
+  // webhook made by a test would get no deliveries for up to a minute.
+  MLFLOW_WEBHOOK_CACHE_TTL: '1',
+};
+
 export function mlflowSpec(
   venv: string,
   layout: StateLayout,
@@ -119,8 +141,12 @@ export function mlflowSpec(
       `--port=${ports.mlflow}`,
       '--workers=1',
     ],
-    // the job runner (GenAI evaluation jobs) would add eight Python processes, 2.5 GB: not needed for tracking and the registry
-    env: { ...MLFLOW_ENV, MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' },
+    env: {
+      ...MLFLOW_ENV,
+      // the job runner (GenAI evaluation jobs) would add eight Python processes, 2.5 GB: not needed for tracking and the registry
+      MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false',
+      ...MLFLOW_LOCAL_WEBHOOK_ENV,
+    },
     cwd: layout.mlflowDir,
     ports: ['mlflow'],
     ready: () => httpOk(`${url}/health`),

@@ -1,8 +1,32 @@
 /**
- * Catalog entity provider: MLflow registered models become catalog entities.
+ * Catalog entity provider: MLflow registered models become catalog entities,
+ * kept up to date by a full sync, an incremental poll and MLflow's webhooks.
+ *
+ * The default export is the catalog module; the events backend module that
+ * receives the webhooks is `eventsModuleMlflowWebhook`, also the default
+ * export of the `/events` entry point.
  *
  * @packageDocumentation
  */
 export { catalogModuleMlflow as default } from './module';
-export { MlflowModelProvider } from './MlflowModelProvider';
-export { registeredModelToEntity } from './modelEntity';
+export { eventsModuleMlflowWebhook } from './webhook/module';
+export {
+  MlflowModelProvider,
+  MODEL_REFRESH_EVENTS,
+  modelNameOfEvent,
+  type FullSyncResult,
+  type MlflowModelProviderOptions,
+} from './MlflowModelProvider';
+export {
+  registeredModelToEntity,
+  toEntityName,
+  modelEntityRef,
+  type ModelEntityOptions,
+} from './modelEntity';
+export { MLFLOW_WEBHOOK_TOPIC } from './topic';
+export {
+  createMlflowWebhookValidator,
+  mlflowSignature,
+  verifyMlflowSignature,
+  type SignatureCheck,
+} from './webhook/signature';

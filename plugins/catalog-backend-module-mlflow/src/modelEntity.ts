@@ -1,78 +1,167 @@
+import { createHash } from 'node:crypto';
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
+  ANNOTATION_VIEW_URL,
+  DEFAULT_NAMESPACE,
+  KubernetesValidatorFunctions,
+  stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
 import {
   GRAFANA_DASHBOARD_SELECTOR_ANNOTATION,
+  ML_MODEL_ENTITY_TYPE,
   MLFLOW_MODEL_ANNOTATION,
   NAMESPACE_ANNOTATION,
   PROJECT_LABEL,
+  PUBLIC_MODEL_LABEL,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
+import {
+  isPublicModel,
+  ownerOfTags,
+  type MlflowRegisteredModel,
+} from '@ml-platform/backstage-plugin-ml-platform-node';
 
-/** A registered model as MLflow's REST API 2.0 returns it. */
-export type MlflowRegisteredModel = {
-  name: string;
-  description?: string;
-  creation_timestamp?: number;
-  last_updated_timestamp?: number;
-  tags?: { key: string; value: string }[];
-  aliases?: { alias: string; version: string }[];
-  latest_versions?: { version: string }[];
-};
+export type { MlflowRegisteredModel };
 
+/** The catalog kind of model entities. */
+export const MODEL_ENTITY_KIND = 'Resource';
+
+/** What the mapping needs besides the model. */
 export type ModelEntityOptions = {
-  providerId: string;
+  /** Base of the links to the MLflow UI (`mlPlatform.mlflow.externalUrl`). */
   mlflowExternalUrl: string;
+  /** The model tag naming the owning team (`mlPlatform.mlflow.ownerTag`). */
   ownerTag: string;
+  /** Owner of models without a valid team tag (`mlPlatform.mlflow.defaultOwner`). */
   defaultOwner: string;
 };
 
-/** Catalog names allow [a-zA-Z0-9-_.], at most 63 characters. */
+/** MLflow 3 keeps prompts in the model registry, marked with this tag; they are not models. */
+const PROMPT_TAG = 'mlflow.prompt.is_prompt';
+
+const NAME_MAX_LENGTH = 63;
+const HASH_LENGTH = 8;
+
+/**
+ * The entity name of a model. A name that is already a valid catalog name
+ * (`[a-zA-Z0-9]` with `-_.` inside, at most 63 characters) is kept as it is;
+ * any other is reduced to those characters and suffixed with the first 8 hex
+ * digits of the SHA-256 of the full model name, so two models that reduce to
+ * the same text ("fraud model" and "fraud/model", or long names sharing their
+ * first 63 characters) still get different entities. Pure and stable: the full
+ * sync, the incremental poll and the webhook refresh all find the same name.
+ */
 export function toEntityName(modelName: string): string {
-  const cleaned = modelName
+  if (KubernetesValidatorFunctions.isValidObjectName(modelName)) {
+    return modelName;
+  }
+  const hash = createHash('sha256')
+    .update(modelName, 'utf8')
+    .digest('hex')
+    .slice(0, HASH_LENGTH);
+  const base = modelName
     .replace(/[^a-zA-Z0-9\-_.]+/g, '-')
+    .slice(0, NAME_MAX_LENGTH - HASH_LENGTH - 1)
     .replace(/^[^a-zA-Z0-9]+|[^a-zA-Z0-9]+$/g, '');
-  return cleaned.slice(0, 63).replace(/[^a-zA-Z0-9]+$/, '') || 'model';
+  return `${base || 'model'}-${hash}`;
+}
+
+/** The entity ref of a model's entity (`resource:default/<name>`), e.g. to remove it. */
+export function modelEntityRef(modelName: string): string {
+  return stringifyEntityRef({
+    kind: MODEL_ENTITY_KIND,
+    namespace: DEFAULT_NAMESPACE,
+    name: toEntityName(modelName),
+  });
+}
+
+/** The model's page in the MLflow UI. */
+export function modelUrl(mlflowExternalUrl: string, modelName: string): string {
+  return `${mlflowExternalUrl.replace(
+    /\/+$/,
+    '',
+  )}/#/models/${encodeURIComponent(modelName)}`;
+}
+
+/** True for MLflow 3 prompts, which live in the model registry but are no models. */
+export function isPrompt(model: MlflowRegisteredModel): boolean {
+  return (model.tags ?? []).some(
+    tag => tag.key === PROMPT_TAG && tag.value.toLocaleLowerCase() === 'true',
+  );
 }
 
 /**
- * Maps an MLflow registered model to a catalog Resource of type `ml-model`:
- * a model is something services and deployments use, not code a team builds
- * and ships, which is what Backstage means by a Resource.
+ * Maps an MLflow registered model to a catalog entity of kind `Resource` and
+ * type `ml-model` (see the README for why). Pure: the same model always gives
+ * the same entity.
+ *
+ * - owner: the group named by the owner tag when it is a valid team (a group
+ *   of the default namespace, as the ml-platform backend reads it), else the
+ *   default owner;
+ * - `metadata.labels["ml-platform.io/public"] = "true"` when the model's
+ *   `ml-platform.io/visibility` tag is `public` (the permission policy shows
+ *   those to everyone, other models only to their owners);
+ * - the project (the `ml-platform.io/project` tag) as an annotation, and as a
+ *   label when it is a valid label value; never `spec.system`, since no
+ *   System entity exists per project;
+ * - annotations for the model name, the team's namespace (named after the
+ *   team) and the community Grafana plugin.
  */
 export function registeredModelToEntity(
   model: MlflowRegisteredModel,
   options: ModelEntityOptions,
 ): Entity {
-  const tags = new Map((model.tags ?? []).map(t => [t.key, t.value]));
-  const team = tags.get(options.ownerTag);
-  const project = tags.get(PROJECT_LABEL);
-  const modelUrl = `${options.mlflowExternalUrl}/#/models/${encodeURIComponent(
-    model.name,
-  )}`;
-  const location = `url:${modelUrl}`;
+  const tags: Record<string, string> = {};
+  for (const tag of model.tags ?? []) {
+    tags[tag.key] = tag.value;
+  }
+  const owner = ownerOfTags(tags, options.ownerTag, options.defaultOwner);
+  const project = tags[PROJECT_LABEL]?.trim() || undefined;
+  const url = modelUrl(options.mlflowExternalUrl, model.name);
+  const location = `url:${url}`;
+
+  const labels: Record<string, string> = {};
+  if (isPublicModel(tags)) {
+    labels[PUBLIC_MODEL_LABEL] = 'true';
+  }
+  if (project && KubernetesValidatorFunctions.isValidLabelValue(project)) {
+    labels[PROJECT_LABEL] = project;
+  }
+
   return {
     apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
+    kind: MODEL_ENTITY_KIND,
     metadata: {
       name: toEntityName(model.name),
       title: model.name,
-      description: model.description || `MLflow registered model ${model.name}`,
-      tags: ['mlflow', 'ml-model'],
+      description:
+        model.description?.trim() || `MLflow registered model ${model.name}`,
+      tags: ['mlflow', ML_MODEL_ENTITY_TYPE],
+      ...(Object.keys(labels).length > 0 ? { labels } : {}),
       annotations: {
         [ANNOTATION_LOCATION]: location,
         [ANNOTATION_ORIGIN_LOCATION]: location,
+        [ANNOTATION_VIEW_URL]: url,
         [MLFLOW_MODEL_ANNOTATION]: model.name,
-        ...(team ? { [NAMESPACE_ANNOTATION]: team } : {}),
-        [GRAFANA_DASHBOARD_SELECTOR_ANNOTATION]: `tags @> 'model:${model.name}'`,
+        ...(owner.team ? { [NAMESPACE_ANNOTATION]: owner.team } : {}),
+        ...(project ? { [PROJECT_LABEL]: project } : {}),
+        [GRAFANA_DASHBOARD_SELECTOR_ANNOTATION]: grafanaSelector(model.name),
       },
-      links: [{ url: modelUrl, title: 'Open in MLflow', icon: 'dashboard' }],
+      links: [{ url, title: 'Open in MLflow', icon: 'dashboard' }],
     },
     spec: {
-      type: 'ml-model',
-      owner: team ? `group:default/${team}` : options.defaultOwner,
-      ...(project ? { system: project } : {}),
+      type: ML_MODEL_ENTITY_TYPE,
+      owner: owner.ref,
     },
   };
+}
+
+/**
+ * The community Grafana plugin's dashboard selector: dashboards tagged
+ * `model:<name>`. Its selector language quotes values with single quotes
+ * and has no escape, so quotes in a model name are dropped.
+ */
+function grafanaSelector(modelName: string): string {
+  return `tags @> 'model:${modelName.replace(/'/g, '')}'`;
 }
