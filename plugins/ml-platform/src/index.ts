@@ -7,3 +7,5 @@ export { mlPlatformPlugin as default } from './plugin';
 export * from './api/MlPlatformClient';
 export { PlatformStatusCard } from './components/PlatformStatus';
 export { TeamResourceOverview } from './components/TeamResourceOverview';
+export { ModelOverview } from './components/Model';
+export { ProjectExperiments, TeamExperiments } from './components/Experiments';

@@ -1,9 +1,21 @@
 import type { Entity } from '@backstage/catalog-model';
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
-import { screen } from '@testing-library/react';
+import {
+  MLFLOW_EXPERIMENT_ANNOTATION,
+  MLFLOW_MODEL_ANNOTATION,
+  NAMESPACE_ANNOTATION,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+import { screen, waitFor, within } from '@testing-library/react';
 import { mlPlatformApiRef } from './api/MlPlatformClient';
-import { teamResourcesEntityContent } from './plugin';
+import {
+  mlPlatformPlugin,
+  modelEntityCard,
+  modelEntityContent,
+  projectExperimentsEntityContent,
+  teamExperimentsEntityContent,
+  teamResourcesEntityContent,
+} from './plugin';
 import {
   fakeMlPlatformApi,
   populatedOverview,
@@ -49,5 +61,166 @@ describe('the Resources entity content', () => {
 
     expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
     expect(api.getTeamOverview).not.toHaveBeenCalled();
+  });
+});
+
+function mlEntity(
+  kind: string,
+  name: string,
+  type: string,
+  annotations: Record<string, string> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type, owner: 'group:default/fraud-detection' },
+  };
+}
+
+const mlflowExtensions = [
+  modelEntityContent,
+  modelEntityCard,
+  projectExperimentsEntityContent,
+  teamExperimentsEntityContent,
+];
+
+describe('the MLflow entity contents', () => {
+  it('shows the Model tab and the summary card on ml-model resources', async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: mlEntity('Resource', 'fraud-risk-classifier', 'ml-model', {
+            [MLFLOW_MODEL_ANNOTATION]: 'fraud-risk-classifier',
+          }),
+        }),
+        ...mlflowExtensions,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(
+      await screen.findByTestId('model-versions-table', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    const card = within(await screen.findByTestId('model-summary-card'));
+    expect(
+      await card.findByText('v3, registered', { exact: false }),
+    ).toBeInTheDocument();
+    expect(card.getByText('champion → v2')).toBeInTheDocument();
+    expect(card.getByRole('link', { name: 'All 3 versions' })).toHaveAttribute(
+      'href',
+      '/model',
+    );
+    expect(api.getModel).toHaveBeenCalledWith('fraud-risk-classifier');
+    expect(api.getExperimentByName).not.toHaveBeenCalled();
+    expect(api.getTeamExperiments).not.toHaveBeenCalled();
+  });
+
+  it("shows an ML project's experiment, named by its annotation", async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: mlEntity(
+            'Component',
+            'fraud-detection-transaction-risk',
+            'ml-project',
+            {
+              [MLFLOW_EXPERIMENT_ANNOTATION]:
+                'fraud-detection/transaction-risk',
+            },
+          ),
+        }),
+        ...mlflowExtensions,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(
+      await screen.findByTestId('runs-table', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(api.getExperimentByName).toHaveBeenCalledWith(
+      'fraud-detection/transaction-risk',
+    );
+    expect(api.getModel).not.toHaveBeenCalled();
+  });
+
+  it('tells how to name the experiment of a project without annotation', async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: mlEntity(
+            'Component',
+            'fraud-detection-scoring',
+            'ml-project',
+            { [NAMESPACE_ANNOTATION]: 'fraud-detection-scoring' },
+          ),
+        }),
+        ...mlflowExtensions,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(
+      await screen.findByText('This project names no MLflow experiment'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByTestId('no-experiment-annotation')).toHaveTextContent(
+        'kubectl annotate namespace fraud-detection-scoring ml-platform.io/mlflow-experiment=fraud-detection/scoring',
+      ),
+    );
+    expect(api.getExperimentByName).not.toHaveBeenCalled();
+  });
+
+  it("shows a group's experiments", async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: entity('Group', 'fraud-detection') }),
+        teamExperimentsEntityContent,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(
+      await screen.findByTestId('runs-table', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(api.getTeamExperiments).toHaveBeenCalledWith('fraud-detection');
+  });
+
+  it('is not offered on other components and resources', async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: mlEntity('Component', 'scorer', 'service', {
+            [MLFLOW_EXPERIMENT_ANNOTATION]: 'x',
+            [MLFLOW_MODEL_ANNOTATION]: 'y',
+          }),
+        }),
+        ...mlflowExtensions,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    expect(api.getModel).not.toHaveBeenCalled();
+    expect(api.getExperimentByName).not.toHaveBeenCalled();
+  });
+});
+
+describe('the ml-platform plugin', () => {
+  it('offers the MLflow extensions to the app', () => {
+    for (const id of [
+      'entity-content:ml-platform/model',
+      'entity-card:ml-platform/model-summary',
+      'entity-content:ml-platform/experiments',
+      'entity-content:ml-platform/team-experiments',
+      'entity-content:ml-platform/resources',
+    ] as const) {
+      expect(mlPlatformPlugin.getExtension(id)).toBeDefined();
+    }
   });
 });

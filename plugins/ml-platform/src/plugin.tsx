@@ -5,7 +5,14 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import {
+  ML_MODEL_ENTITY_TYPE,
+  ML_PROJECT_COMPONENT_TYPE,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
 import ScatterPlotIcon from '@material-ui/icons/ScatterPlot';
 import { MlPlatformClient, mlPlatformApiRef } from './api/MlPlatformClient';
 import { rootRouteRef, teamsRouteRef } from './routes';
@@ -59,6 +66,65 @@ export const teamResourcesEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** Catalog entities of MLflow registered models (see catalog-backend-module-mlflow). */
+const ML_MODEL_FILTER = { kind: 'resource', 'spec.type': ML_MODEL_ENTITY_TYPE };
+
+/** Catalog components of ML projects (see catalog-backend-module-ml-projects). */
+const ML_PROJECT_FILTER = {
+  kind: 'component',
+  'spec.type': ML_PROJECT_COMPONENT_TYPE,
+};
+
+/** The "Model" tab of ml-model Resources: versions, lineage, comparison. */
+export const modelEntityContent = EntityContentBlueprint.make({
+  name: 'model',
+  params: {
+    path: 'model',
+    title: 'Model',
+    filter: ML_MODEL_FILTER,
+    loader: () =>
+      import('./components/Model').then(m => <m.EntityModelContent />),
+  },
+});
+
+/** Overview card of ml-model Resources: latest version and aliases. */
+export const modelEntityCard = EntityCardBlueprint.make({
+  name: 'model-summary',
+  params: {
+    type: 'info',
+    filter: ML_MODEL_FILTER,
+    loader: () => import('./components/Model').then(m => <m.EntityModelCard />),
+  },
+});
+
+/** The "Experiments" tab of ML project components: the project's experiment and runs. */
+export const projectExperimentsEntityContent = EntityContentBlueprint.make({
+  name: 'experiments',
+  params: {
+    path: 'experiments',
+    title: 'Experiments',
+    filter: ML_PROJECT_FILTER,
+    loader: () =>
+      import('./components/Experiments').then(m => (
+        <m.EntityProjectExperimentsContent />
+      )),
+  },
+});
+
+/** The "Experiments" tab of Group entity pages: every experiment of the team. */
+export const teamExperimentsEntityContent = EntityContentBlueprint.make({
+  name: 'team-experiments',
+  params: {
+    path: 'experiments',
+    title: 'Experiments',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/Experiments').then(m => (
+        <m.EntityTeamExperimentsContent />
+      )),
+  },
+});
+
 /** The ML platform frontend plugin. @public */
 export const mlPlatformPlugin = createFrontendPlugin({
   pluginId: 'ml-platform',
@@ -67,6 +133,10 @@ export const mlPlatformPlugin = createFrontendPlugin({
     mlPlatformPage,
     myTeamsPage,
     teamResourcesEntityContent,
+    teamExperimentsEntityContent,
+    projectExperimentsEntityContent,
+    modelEntityContent,
+    modelEntityCard,
   ],
   routes: { root: rootRouteRef, teams: teamsRouteRef },
 });

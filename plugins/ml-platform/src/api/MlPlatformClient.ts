@@ -5,13 +5,28 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  ExperimentList,
+  MetricHistoryResponse,
+  ModelDetails,
   PlatformStatus,
+  RunSearchRequest,
+  RunSearchResponse,
   TeamOverview,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 
 export type {
   ConnectionStatus,
+  ExperimentList,
+  ExperimentSummary,
+  MetricHistoryResponse,
+  MetricPoint,
+  ModelDetails,
+  ModelVersionSummary,
   PlatformStatus,
+  RunSearchRequest,
+  RunSearchResponse,
+  RunSummary,
+  SourceRun,
   TeamOverview,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 
@@ -25,6 +40,33 @@ export interface MlPlatformApi {
    * (the message names the cluster and the reason).
    */
   getTeamOverview(team: string): Promise<TeamOverview>;
+  /**
+   * Every MLflow experiment of a team (a group in the catalog's default
+   * namespace). 403 when the user is not a member, 404 for an unknown team,
+   * 503 when MLflow is unreachable.
+   */
+  getTeamExperiments(team: string): Promise<ExperimentList>;
+  /**
+   * The experiment of that exact name: a list of 0 or 1 item. 403 when it
+   * belongs to another team.
+   */
+  getExperimentByName(name: string): Promise<ExperimentList>;
+  /**
+   * Runs of experiments the user may read. A filter MLflow rejects gives a
+   * 400 whose message explains what is wrong with it.
+   */
+  searchRuns(request: RunSearchRequest): Promise<RunSearchResponse>;
+  /** The history (value per step) of some metrics of a run. */
+  getMetricHistory(
+    runId: string,
+    keys: string[],
+  ): Promise<MetricHistoryResponse>;
+  /**
+   * A registered model with its versions and their source runs. 403 when it
+   * is another team's and not public, 404 when MLflow has no such model,
+   * 503 when MLflow is unreachable (the message names MLflow's URL).
+   */
+  getModel(name: string): Promise<ModelDetails>;
 }
 
 /** @public */
@@ -51,9 +93,50 @@ export class MlPlatformClient implements MlPlatformApi {
     );
   }
 
+  async getTeamExperiments(team: string): Promise<ExperimentList> {
+    return this.get<ExperimentList>(
+      `/teams/${encodeURIComponent(team)}/experiments`,
+    );
+  }
+
+  async getExperimentByName(name: string): Promise<ExperimentList> {
+    return this.get<ExperimentList>(
+      `/experiments?${new URLSearchParams({ name })}`,
+    );
+  }
+
+  async searchRuns(request: RunSearchRequest): Promise<RunSearchResponse> {
+    return this.send<RunSearchResponse>('/runs/search', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  }
+
+  async getMetricHistory(
+    runId: string,
+    keys: string[],
+  ): Promise<MetricHistoryResponse> {
+    const query = new URLSearchParams(keys.map(key => ['keys', key]));
+    return this.get<MetricHistoryResponse>(
+      `/runs/${encodeURIComponent(runId)}/metric-history?${query}`,
+    );
+  }
+
+  async getModel(name: string): Promise<ModelDetails> {
+    return this.get<ModelDetails>(`/models/${encodeURIComponent(name)}`);
+  }
+
   private async get<T>(path: string): Promise<T> {
+    return this.send<T>(path);
+  }
+
+  private async send<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('ml-platform');
-    const response = await this.options.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.options.fetchApi.fetch(
+      `${baseUrl}${path}`,
+      init,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -4,6 +4,12 @@ import type {
   TeamOverview,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import type { MlPlatformApi } from '../api/MlPlatformClient';
+import {
+  experiment,
+  metricHistory,
+  modelDetails,
+  runSearchResponse,
+} from './mlflowFixtures';
 
 const GiB = 1024 ** 3;
 
@@ -17,6 +23,15 @@ export function fakeMlPlatformApi(
       connections: [],
     })),
     getTeamOverview: jest.fn(async (team: string) => emptyOverview(team)),
+    getTeamExperiments: jest.fn(async () => ({ experiments: [experiment()] })),
+    getExperimentByName: jest.fn(async (name: string) => ({
+      experiments: [experiment({ name })],
+    })),
+    searchRuns: jest.fn(async () => runSearchResponse()),
+    getMetricHistory: jest.fn(async (runId: string, keys: string[]) =>
+      metricHistory(runId, keys),
+    ),
+    getModel: jest.fn(async (name: string) => modelDetails({ name })),
     ...overrides,
   } as jest.Mocked<MlPlatformApi>;
 }

@@ -1,0 +1,114 @@
+import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { ResponseError } from '@backstage/errors';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  experiment,
+  metricHistory,
+  modelDetails,
+  runSearchResponse,
+} from '../testUtils/mlflowFixtures';
+import { MlPlatformClient } from './MlPlatformClient';
+
+const baseUrl = 'http://localhost:7007/api/ml-platform';
+const client = new MlPlatformClient({
+  discoveryApi: { getBaseUrl: async () => baseUrl },
+  fetchApi: { fetch: (input, init) => fetch(input, init) },
+});
+
+describe('MlPlatformClient, MLflow routes', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('reads a team’s experiments and an experiment by name', async () => {
+    server.use(
+      http.get(`${baseUrl}/teams/fraud-detection/experiments`, () =>
+        HttpResponse.json({ experiments: [experiment()] }),
+      ),
+      http.get(`${baseUrl}/experiments`, ({ request }) =>
+        HttpResponse.json({
+          experiments: [
+            experiment({
+              name: new URL(request.url).searchParams.get('name')!,
+            }),
+          ],
+        }),
+      ),
+    );
+    await expect(client.getTeamExperiments('fraud-detection')).resolves.toEqual(
+      { experiments: [experiment()] },
+    );
+    const found = await client.getExperimentByName('a team/a b&c');
+    expect(found.experiments[0].name).toBe('a team/a b&c');
+  });
+
+  it('posts the run search as JSON', async () => {
+    let body: unknown;
+    server.use(
+      http.post(`${baseUrl}/runs/search`, async ({ request }) => {
+        expect(request.headers.get('content-type')).toBe('application/json');
+        body = await request.json();
+        return HttpResponse.json(runSearchResponse());
+      }),
+    );
+    const request = {
+      experimentIds: ['1'],
+      filter: 'metrics.val_accuracy > 0.9',
+      orderBy: ['metrics.val_accuracy DESC'],
+      maxResults: 25,
+    };
+    await expect(client.searchRuns(request)).resolves.toEqual(
+      runSearchResponse(),
+    );
+    expect(body).toEqual(request);
+  });
+
+  it('asks for the metric history with repeated keys', async () => {
+    let query = '';
+    server.use(
+      http.get(
+        `${baseUrl}/runs/:runId/metric-history`,
+        ({ request, params }) => {
+          query = new URL(request.url).search;
+          return HttpResponse.json(
+            metricHistory(String(params.runId), ['val_accuracy']),
+          );
+        },
+      ),
+    );
+    const history = await client.getMetricHistory('run-sgd', [
+      'val_accuracy',
+      'train loss',
+    ]);
+    expect(query).toBe('?keys=val_accuracy&keys=train+loss');
+    expect(history.metrics.val_accuracy).toHaveLength(3);
+  });
+
+  it('encodes the model name and turns error answers into ResponseErrors', async () => {
+    server.use(
+      http.get(`${baseUrl}/models/:name`, ({ params }) =>
+        params.name === 'fraud risk/v2'
+          ? HttpResponse.json(modelDetails({ name: 'fraud risk/v2' }))
+          : HttpResponse.json(
+              {
+                error: {
+                  name: 'ServiceUnavailableError',
+                  message: 'MLflow at http://127.0.0.1:15000 is unreachable',
+                },
+                response: { statusCode: 503 },
+              },
+              { status: 503 },
+            ),
+      ),
+    );
+    const model = await client.getModel('fraud risk/v2');
+    expect(model.name).toBe('fraud risk/v2');
+
+    const error = await client.getModel('other').catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(503);
+    expect(error.body.error.message).toBe(
+      'MLflow at http://127.0.0.1:15000 is unreachable',
+    );
+  });
+});

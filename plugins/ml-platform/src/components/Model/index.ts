@@ -1,0 +1,3 @@
+export { ModelOverview } from './ModelOverview';
+export { EntityModelContent } from './EntityModelContent';
+export { EntityModelCard } from './EntityModelCard';
