@@ -14,6 +14,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import type { LocalPlatform } from '@ml-platform/local-platform';
 import { runBenchmark } from './lib/localPlatform.ts';
 import { log } from './lib/log.ts';
+import { countOption } from './lib/options.ts';
 import { formatRatio, summarize, type Summary } from './lib/stats.ts';
 import { renderTable } from './lib/table.ts';
 import { formatMs, timed } from './lib/timing.ts';
@@ -47,16 +48,9 @@ function readOptions(argv: string[]): Options {
       cleanup: { type: 'boolean', default: false },
     },
   });
-  const count = (name: string, value: string, min: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) {
-      throw new Error(`--${name} must be an integer >= ${min}, got ${value}`);
-    }
-    return n;
-  };
   return {
-    iterations: count('iterations', values.iterations, 1),
-    warmup: count('warmup', values.warmup, 0),
+    iterations: countOption('iterations', values.iterations, 1),
+    warmup: countOption('warmup', values.warmup, 0),
     cleanup: values.cleanup,
   };
 }

@@ -23,6 +23,7 @@ import {
 } from '@ml-platform/local-platform/src/mlflow.ts';
 import { runBenchmark } from './lib/localPlatform.ts';
 import { log } from './lib/log.ts';
+import { countOption } from './lib/options.ts';
 import { formatRatio, summarize, type Summary } from './lib/stats.ts';
 import { renderTable } from './lib/table.ts';
 import { formatMs, timed } from './lib/timing.ts';
@@ -69,18 +70,11 @@ function readOptions(argv: string[]): Options {
       reseed: { type: 'boolean', default: false },
     },
   });
-  const count = (name: string, value: string, min: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) {
-      throw new Error(`--${name} must be an integer >= ${min}, got ${value}`);
-    }
-    return n;
-  };
   return {
-    models: count('models', values.models, 1),
-    versions: count('versions', values.versions, 1),
-    iterations: count('iterations', values.iterations, 1),
-    warmup: count('warmup', values.warmup, 0),
+    models: countOption('models', values.models, 1),
+    versions: countOption('versions', values.versions, 1),
+    iterations: countOption('iterations', values.iterations, 1),
+    warmup: countOption('warmup', values.warmup, 0),
     reseed: values.reseed,
   };
 }

@@ -20,6 +20,7 @@ import {
 import type { LocalPlatform } from '@ml-platform/local-platform';
 import { runBenchmark } from './lib/localPlatform.ts';
 import { log } from './lib/log.ts';
+import { countOption } from './lib/options.ts';
 import { formatRatio, summarize } from './lib/stats.ts';
 import { renderTable } from './lib/table.ts';
 import { formatMs, timed } from './lib/timing.ts';
@@ -48,16 +49,9 @@ function readOptions(argv: string[]): Options {
       size: { type: 'string', default: 'small' },
     },
   });
-  const count = (name: string, value: string, min: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) {
-      throw new Error(`--${name} must be an integer >= ${min}, got ${value}`);
-    }
-    return n;
-  };
   return {
-    iterations: count('iterations', values.iterations, 1),
-    warmup: count('warmup', values.warmup, 0),
+    iterations: countOption('iterations', values.iterations, 1),
+    warmup: countOption('warmup', values.warmup, 0),
     size: values.size,
   };
 }

@@ -21,6 +21,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import type { LocalPlatform } from '@ml-platform/local-platform';
 import { runBenchmark } from './lib/localPlatform.ts';
 import { log } from './lib/log.ts';
+import { countOption } from './lib/options.ts';
 import { formatRatio, summarize, type Summary } from './lib/stats.ts';
 import { renderTable } from './lib/table.ts';
 import { formatMs, timed } from './lib/timing.ts';
@@ -82,17 +83,10 @@ function readOptions(argv: string[]): Options {
       cleanup: { type: 'boolean', default: false },
     },
   });
-  const count = (name: string, value: string, min: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) {
-      throw new Error(`--${name} must be an integer >= ${min}, got ${value}`);
-    }
-    return n;
-  };
   return {
-    iterations: count('iterations', values.iterations, 1),
-    warmup: count('warmup', values.warmup, 0),
-    concurrency: count('concurrency', values.concurrency, 1),
+    iterations: countOption('iterations', values.iterations, 1),
+    warmup: countOption('warmup', values.warmup, 0),
+    concurrency: countOption('concurrency', values.concurrency, 1),
     cleanup: values.cleanup,
   };
 }
