@@ -1,12 +1,12 @@
 import {
   coreServices,
   createBackendModule,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   platformConnectionsServiceRef,
+  readOptionalSchedule,
   requireCluster,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { ProjectNamespaceProvider } from './ProjectNamespaceProvider';
@@ -45,11 +45,10 @@ export const catalogModuleMlProjects = createBackendModule({
           return;
         }
         const { cluster, kubeConfig } = requireCluster(connections);
-        const schedule = providerConfig.has('schedule')
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-              providerConfig.getConfig('schedule'),
-            )
-          : { frequency: { minutes: 5 }, timeout: { minutes: 2 } };
+        const schedule = readOptionalSchedule(providerConfig, 'schedule', {
+          frequency: { minutes: 5 },
+          timeout: { minutes: 2 },
+        });
         processing.addEntityProvider(
           new ProjectNamespaceProvider({
             cluster: cluster.name,

@@ -1,15 +1,14 @@
 import {
   coreServices,
   createBackendModule,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import type { Config } from '@backstage/config';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   MlflowClient,
   platformConnectionsServiceRef,
+  readOptionalSchedule,
   readMlflowOwnership,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { MlflowModelProvider } from './MlflowModelProvider';
@@ -25,18 +24,6 @@ const DEFAULT_DELTA_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   // the full sync runs at start; the first poll after it is a cheap one
   initialDelay: { minutes: 1 },
 };
-
-function readSchedule(
-  config: Config,
-  key: string,
-  fallback: SchedulerServiceTaskScheduleDefinition,
-): SchedulerServiceTaskScheduleDefinition {
-  return config.has(key)
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-        config.getConfig(key),
-      )
-    : fallback;
-}
 
 /**
  * Registers MLflow registered models as catalog entities when
@@ -98,10 +85,14 @@ export const catalogModuleMlflow = createBackendModule({
             defaultOwner: ownership.defaultOwner,
             logger,
             taskRunner: scheduler.createScheduledTaskRunner(
-              readSchedule(providerConfig, 'schedule', DEFAULT_SCHEDULE),
+              readOptionalSchedule(
+                providerConfig,
+                'schedule',
+                DEFAULT_SCHEDULE,
+              ),
             ),
             deltaTaskRunner: scheduler.createScheduledTaskRunner(
-              readSchedule(
+              readOptionalSchedule(
                 providerConfig,
                 'deltaSchedule',
                 DEFAULT_DELTA_SCHEDULE,

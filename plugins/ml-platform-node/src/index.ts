@@ -15,3 +15,4 @@ export * from './overview';
 export * from './permissions/teamPermissions';
 export * from './teamRef';
 export * from './mlflow';
+export * from './schedule';
