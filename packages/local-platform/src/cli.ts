@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { dirname } from 'node:path';
 import { loadConfig, type PlatformConfig } from './config.ts';
 import { mintIdentity } from './identities.ts';
 import { down, purgeState, seed, up } from './platform.ts';
@@ -131,7 +132,11 @@ async function main(argv: string[]): Promise<number> {
         );
         return 1;
       }
-      process.stdout.write(`${renderExports(platformEnvironment(platform))}\n`);
+      process.stdout.write(
+        `${renderExports(platformEnvironment(platform), [
+          dirname(platform.kubectlPath),
+        ])}\n`,
+      );
       return 0;
     }
     case 'identity': {

@@ -160,7 +160,11 @@ describe('renderExports', () => {
       kubeStateMetricsUrl: 'http://127.0.0.1:18080',
       kubectlPath: '/cache/bin/kubernetes-0123456789ab/kubectl',
     } as LocalPlatform;
-    expect(renderExports(platformEnvironment(platform)).split('\n')).toEqual([
+    expect(
+      renderExports(platformEnvironment(platform), [
+        '/cache/bin/kubernetes-0123456789ab',
+      ]).split('\n'),
+    ).toEqual([
       "export KUBECONFIG='/repo/.local-platform/it'\\''s/kubeconfig'",
       "export K8S_URL='https://127.0.0.1:16443'",
       "export K8S_CA_DATA='Q0E='",
@@ -169,6 +173,7 @@ describe('renderExports', () => {
       "export PROMETHEUS_URL='http://127.0.0.1:19090'",
       "export KUBE_STATE_METRICS_URL='http://127.0.0.1:18080'",
       "export KUBECTL='/cache/bin/kubernetes-0123456789ab/kubectl'",
+      `export PATH='/cache/bin/kubernetes-0123456789ab':"$PATH"`,
     ]);
   });
 });

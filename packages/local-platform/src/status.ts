@@ -247,9 +247,19 @@ function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** `export NAME='value'` lines for `eval "$(yarn platform env)"`. */
-export function renderExports(env: Record<string, string>): string {
-  return Object.entries(env)
-    .map(([name, value]) => `export ${name}=${shellQuote(value)}`)
-    .join('\n');
+/**
+ * `export NAME='value'` lines for `eval "$(./scripts/yarn platform env)"`,
+ * and the folders put in front of the shell's PATH (kubectl's).
+ */
+export function renderExports(
+  env: Record<string, string>,
+  pathDirs: string[] = [],
+): string {
+  const exports = Object.entries(env).map(
+    ([name, value]) => `export ${name}=${shellQuote(value)}`,
+  );
+  if (pathDirs.length > 0) {
+    exports.push(`export PATH=${pathDirs.map(shellQuote).join(':')}:"$PATH"`);
+  }
+  return exports.join('\n');
 }

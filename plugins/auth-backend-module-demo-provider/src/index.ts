@@ -1,4 +1,3 @@
-/***/
 /**
  * The demo-provider backend module for the auth plugin.
  *

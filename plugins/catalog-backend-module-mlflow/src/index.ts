@@ -12,21 +12,8 @@ export { catalogModuleMlflow as default } from './module';
 export { eventsModuleMlflowWebhook } from './webhook/module';
 export {
   MlflowModelProvider,
-  MODEL_REFRESH_EVENTS,
-  modelNameOfEvent,
   type FullSyncResult,
   type MlflowModelProviderOptions,
 } from './MlflowModelProvider';
-export {
-  registeredModelToEntity,
-  toEntityName,
-  modelEntityRef,
-  type ModelEntityOptions,
-} from './modelEntity';
+export type { ModelEntityOptions } from './modelEntity';
 export { MLFLOW_WEBHOOK_TOPIC } from './topic';
-export {
-  createMlflowWebhookValidator,
-  mlflowSignature,
-  verifyMlflowSignature,
-  type SignatureCheck,
-} from './webhook/signature';

@@ -27,7 +27,7 @@ export type { MlflowRegisteredModel };
 /** The catalog kind of model entities. */
 export const MODEL_ENTITY_KIND = 'Resource';
 
-/** What the mapping needs besides the model. */
+/** What the mapping needs besides the model. @public */
 export type ModelEntityOptions = {
   /** Base of the links to the MLflow UI (`mlPlatform.mlflow.externalUrl`). */
   mlflowExternalUrl: string;

@@ -38,7 +38,7 @@ export type ExperimentSummary = {
   mlflowUrl: string;
 };
 
-/** GET /teams/{team}/experiments and GET /experiments?name=... @public */
+/** `GET /teams/{team}/experiments` and `GET /experiments?name=...` @public */
 export type ExperimentList = { experiments: ExperimentSummary[] };
 
 /** @public */
@@ -85,7 +85,7 @@ export type RunSearchResponse = {
 /** @public */
 export type MetricPoint = { step: number; value: number; timestamp: string };
 
-/** GET /runs/{runId}/metric-history?keys=a&keys=b @public */
+/** `GET /runs/{runId}/metric-history?keys=a&keys=b` @public */
 export type MetricHistoryResponse = {
   runId: string;
   metrics: Record<string, MetricPoint[]>;
@@ -125,7 +125,7 @@ export type ModelVersionSummary = {
   runUnavailable?: string;
 };
 
-/** GET /models/{name} @public */
+/** `GET /models/{name}` @public */
 export type ModelDetails = {
   name: string;
   description?: string;

@@ -1,6 +1,5 @@
-/***/
 /**
- * The ml-platform-policy module for @backstage/plugin-permission-backend
+ * The ml-platform-policy module for `@backstage/plugin-permission-backend`
  *
  * @packageDocumentation
  */

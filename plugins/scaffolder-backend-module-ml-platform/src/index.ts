@@ -1,5 +1,5 @@
 /**
- * The ml-platform module for @backstage/plugin-scaffolder-backend.
+ * The ml-platform module for `@backstage/plugin-scaffolder-backend`.
  *
  * @packageDocumentation
  */

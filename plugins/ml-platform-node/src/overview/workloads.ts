@@ -3,7 +3,8 @@ import type {
   WorkloadSummary,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 
-type AnyObject = {
+/** The fields of a Kubernetes object a workload's state is read from. @public */
+export type KubernetesObjectFields = {
   metadata?: { namespace?: string; annotations?: Record<string, string> };
   status?: any;
 };
@@ -14,10 +15,10 @@ export type WorkloadSource = {
   group: string;
   version: string;
   plural: string;
-  stateOf(object: AnyObject): string | undefined;
+  stateOf(object: KubernetesObjectFields): string | undefined;
 };
 
-function notebookState(notebook: AnyObject): string | undefined {
+function notebookState(notebook: KubernetesObjectFields): string | undefined {
   if (notebook.metadata?.annotations?.['kubeflow-resource-stopped']) {
     return 'Stopped';
   }

@@ -44,11 +44,14 @@ export const isTeamMember = createPermissionRule({
 /** Rules of the team resource type. @public */
 export const teamPermissionRules = { isTeamMember };
 
-/** Conditions for policies: `teamConditions.isTeamMember({ claims })`. @public */
-export const {
-  conditions: teamConditions,
-  createConditionalDecision: createTeamConditionalDecision,
-} = createConditionExports({
+const teamConditionExports = createConditionExports({
   resourceRef: teamPermissionResourceRef,
   rules: teamPermissionRules,
 });
+
+/** Conditions for policies: `teamConditions.isTeamMember({ claims })`. @public */
+export const teamConditions = teamConditionExports.conditions;
+
+/** A conditional decision of a team permission, for policies. @public */
+export const createTeamConditionalDecision =
+  teamConditionExports.createConditionalDecision;
