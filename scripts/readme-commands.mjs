@@ -11,9 +11,11 @@
 // - `./scripts/start.sh` serves until Ctrl-C: it is started first, in the
 //   background; the check waits until the portal answers, runs the other
 //   blocks against it, then sends Ctrl-C (SIGINT) and waits for it to exit.
+//   Ready means what `./scripts/test.sh` waits for before its browser tests:
+//   the backend ready and the frontend answering (scripts/wait-for-portal.mjs).
 // Commands that stop the local platform (`platform down`) run last.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,7 +23,6 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SYSTEM_PATH =
   '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const BLOCK_TIMEOUT_MS = 10 * 60_000;
-const PORTAL_TIMEOUT_MS = 5 * 60_000;
 const PORTAL_READY_URL = 'http://localhost:7007/.backstage/health/v1/readiness';
 /** Stand-ins the README asks the reader to replace. */
 const PLACEHOLDERS = { DEMO_USER: 'alice' };
@@ -115,21 +116,32 @@ async function portalAnswers() {
   }
 }
 
+/** `scripts/wait-for-portal.mjs`, as `./scripts/test.sh` waits for its portal. */
+function waitForPortal(logFile) {
+  return new Promise(done => {
+    const child = spawn(
+      process.execPath,
+      [resolve(REPO_ROOT, 'scripts/wait-for-portal.mjs'), logFile],
+      { cwd: REPO_ROOT, stdio: 'inherit' },
+    );
+    child.on('exit', code => done(code === 0));
+  });
+}
+
 async function startServer(command) {
-  const child = startBash(`exec ${command}`);
-  let output = '';
-  child.stdout.on('data', chunk => (output += chunk));
-  child.stderr.on('data', chunk => (output += chunk));
+  const logDir = resolve(REPO_ROOT, '.local-platform/logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = resolve(logDir, 'readme-start.log');
+  const log = openSync(logFile, 'w');
+  const child = startBash(`exec ${command}`, { stdio: ['ignore', log, log] });
   let exited = false;
   child.on('exit', () => (exited = true));
-  const deadline = Date.now() + PORTAL_TIMEOUT_MS;
-  while (!exited && Date.now() < deadline && !(await portalAnswers())) {
-    await new Promise(r => setTimeout(r, 1000));
-  }
-  const ready = !exited && (await portalAnswers());
+  const ready = (await waitForPortal(logFile)) && !exited;
+  const output = () =>
+    readFileSync(logFile, 'utf8').split('\n').slice(-60).join('\n');
   return {
     ready,
-    output: () => output,
+    output,
     /** Ctrl-C, as a user stops it; true when it exits within a minute. */
     async stop() {
       if (exited) return false;
