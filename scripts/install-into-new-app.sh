@@ -55,6 +55,13 @@ BACKSTAGE_APP_NAME=ml-platform-trial npx -y "@backstage/create-app@$CREATE_APP_V
 
 step "Adding the suite's packages and the documented lines"
 node scripts/new-app-setup.mjs "$APP" "$PACKS" "$REPO_ROOT"
+# create-app seeds a new app's yarn.lock from Backstage's repository, which
+# these machines cannot reach ("Failed to fetch the yarn.lock seed file"):
+# without a seed the newest releases resolve to a mismatched set (the new
+# app's own signals backend then fails to start). This repository's lock,
+# made from the same create-app version, serves as the seed; yarn install
+# adds and drops what the new app differs in.
+cp "$REPO_ROOT/yarn.lock" "$APP/yarn.lock"
 (cd "$APP" && yarn install) >"$WORK_DIR/install.log" 2>&1 \
   || { tail -40 "$WORK_DIR/install.log"; fail "yarn install in the new app failed (log: $WORK_DIR/install.log)"; }
 

@@ -12,13 +12,13 @@ import {
   type LocalPlatform,
 } from './status.ts';
 
-const USAGE = `Usage: yarn platform <command>
+const USAGE = `Usage: ./scripts/yarn platform <command>
 
 Commands:
   up [--no-seed]          build/install what is missing, start everything, wait until ready, seed demo data
   down [--purge]          stop what \`up\` started (--purge also deletes the state folder)
   status                  what runs where (exit code 0 only when everything is ready)
-  env                     export lines for eval "$(yarn platform env)"
+  env                     export lines for eval "$(./scripts/yarn platform env)"
   seed                    apply the demo data again (Kubernetes namespaces, MLflow experiments and models)
   identity <user> [group...]
                           mint a client-certificate identity and print its kubeconfig path
@@ -37,7 +37,7 @@ function printUrls(platform: LocalPlatform, elapsedMs: number): void {
     `  kubectl             ${platform.kubectlPath}`,
     `  state               ${platform.stateDir}`,
     '',
-    'In a shell: eval "$(yarn platform env)"   Stop: yarn platform down',
+    'In a shell: eval "$(./scripts/yarn platform env)"   Stop: ./scripts/yarn platform down',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -51,7 +51,7 @@ function describeComponentState(c: {
     return 'stopped';
   }
   if (!c.current) {
-    return 'running, configuration changed (run `yarn platform up`)';
+    return 'running, configuration changed (run `./scripts/yarn platform up`)';
   }
   return c.ready ? 'ready' : 'running, not ready';
 }
@@ -85,7 +85,7 @@ async function status(config: PlatformConfig): Promise<number> {
   out.push(
     state.allReady
       ? 'Everything is ready.'
-      : 'Not everything is ready: `yarn platform up` starts what is missing.',
+      : 'Not everything is ready: `./scripts/yarn platform up` starts what is missing.',
   );
   process.stdout.write(`${out.join('\n')}\n`);
   return state.allReady ? 0 : 3;
@@ -128,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
       const platform = platformInfo(config);
       if (!platform) {
         process.stderr.write(
-          'The local platform is not up: run `yarn platform up` first\n',
+          'The local platform is not up: run `./scripts/yarn platform up` first\n',
         );
         return 1;
       }
@@ -142,7 +142,9 @@ async function main(argv: string[]): Promise<number> {
     case 'identity': {
       const [user, ...groups] = args;
       if (!user) {
-        throw new Error('Usage: yarn platform identity <user> [group...]');
+        throw new Error(
+          'Usage: ./scripts/yarn platform identity <user> [group...]',
+        );
       }
       const identity = await mintIdentity(config, user, groups);
       process.stdout.write(`${identity.kubeconfigPath}\n`);
@@ -165,7 +167,7 @@ main(process.argv.slice(2)).then(
   },
   err => {
     process.stderr.write(
-      `\nyarn platform ${process.argv[2] ?? ''} failed:\n${
+      `\n./scripts/yarn platform ${process.argv[2] ?? ''} failed:\n${
         err instanceof Error ? err.message : String(err)
       }\n`,
     );

@@ -171,7 +171,7 @@ async function waitReady(
         spec.name,
         `exited during start-up${
           code !== undefined ? ` (exit code ${code})` : ''
-        }; if its data is damaged, \`yarn platform down --purge\` deletes the local state`,
+        }; if its data is damaged, \`./scripts/yarn platform down --purge\` deletes the local state`,
         logFile,
       );
     }
@@ -184,7 +184,7 @@ async function waitReady(
     spec.name,
     `not ready after ${formatDuration(spec.readyTimeoutMs)} (${
       spec.readyDescription
-    }); it is left running for inspection, \`yarn platform down\` stops it`,
+    }); it is left running for inspection, \`./scripts/yarn platform down\` stops it`,
     logFile,
   );
 }

@@ -26,7 +26,7 @@ export async function mintIdentity(
   const platform = platformInfo(config);
   if (!platform) {
     throw new Error(
-      'The local platform is not up: run `yarn platform up` (or ensureLocalPlatform()) first',
+      'The local platform is not up: run `./scripts/yarn platform up` (or ensureLocalPlatform()) first',
     );
   }
   const { certPem, keyPem } = await mintClientCertificate(

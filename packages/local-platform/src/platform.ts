@@ -157,7 +157,7 @@ async function runSeed(
   ) {
     report(
       'seed',
-      'demo data already seeded (`yarn platform seed` applies it again)',
+      'demo data already seeded (`./scripts/yarn platform seed` applies it again)',
     );
     return;
   }

@@ -61,7 +61,7 @@ describe('assertPortFree', () => {
       await expect(assertPortFree(ports, 'mlflow')).resolves.toBeUndefined();
       await expect(assertPortFree(ports, 'prometheus')).rejects.toThrow(
         new RegExp(
-          `Port ${taken} for prometheus is already in use by another process \\(pid ${process.pid}: .*\\)\\..*ML_PLATFORM_PROMETHEUS_PORT=<port> yarn platform up`,
+          `Port ${taken} for prometheus is already in use by another process \\(pid ${process.pid}: .*\\)\\..*ML_PLATFORM_PROMETHEUS_PORT=<port> \\./scripts/yarn platform up`,
         ),
       );
     } finally {

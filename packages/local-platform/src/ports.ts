@@ -180,6 +180,6 @@ export async function assertPortFree(
       holder ? ` (${holder})` : ''
     }. Stop that process or choose another port: ${
       setting.env
-    }=<port> yarn platform up`,
+    }=<port> ./scripts/yarn platform up`,
   );
 }

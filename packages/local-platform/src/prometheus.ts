@@ -78,7 +78,7 @@ export async function ensurePrometheusInstalled(
   }
   if (process.getuid?.() !== 0) {
     throw new Error(
-      `${bin} is missing and installing it needs root: run \`sudo apt-get update && sudo apt-get install -y prometheus\`, then \`yarn platform up\` again`,
+      `${bin} is missing and installing it needs root: run \`sudo apt-get update && sudo apt-get install -y prometheus\`, then \`./scripts/yarn platform up\` again`,
     );
   }
   const logFile = `${logsDir}/apt-prometheus.log`;
