@@ -12,6 +12,11 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { LocalPlatform } from '@ml-platform/local-platform';
+import {
+  BENCH_MODEL,
+  deleteBenchModel,
+  seedBenchModel,
+} from './lib/benchModel.ts';
 import { runBenchmark } from './lib/localPlatform.ts';
 import { log } from './lib/log.ts';
 import { countOption } from './lib/options.ts';
@@ -22,16 +27,11 @@ import { requireWorkspacePackage } from './lib/workspace.ts';
 
 type MlPlatformNode =
   typeof import('@ml-platform/backstage-plugin-ml-platform-node');
-type MlflowClient = InstanceType<MlPlatformNode['MlflowClient']>;
 type PlatformBackendTestUtils =
   typeof import('@ml-platform/backstage-plugin-ml-platform-backend/src/__testUtils__/platformBackend');
 
-const TEAM = 'bench-models';
-const MODEL = 'bench-model-page';
-const EXPERIMENT = `${TEAM}/model-page`;
-const VERSIONS = 4;
+const { team: TEAM, name: MODEL, versions: VERSIONS } = BENCH_MODEL;
 const MEMBER = 'bench-model-member';
-const TEAM_TAG = 'ml-platform.io/team';
 const TARGET_MEDIAN_MS = 150;
 
 const SIDES = ['route', 'baseline'] as const;
@@ -53,67 +53,6 @@ function readOptions(argv: string[]): Options {
     warmup: countOption('warmup', values.warmup, 0),
     cleanup: values.cleanup,
   };
-}
-
-/** The model with 4 versions, each from its own run with metrics and params; kept between runs. */
-async function seed(client: MlflowClient): Promise<void> {
-  const existing = await client
-    .getRegisteredModel(MODEL)
-    .catch(() => undefined);
-  if (existing) {
-    log(`seed: ${MODEL} exists, reusing it`);
-    return;
-  }
-  const experimentId =
-    (await client.getExperimentByName(EXPERIMENT))?.experiment_id ??
-    (await client.createExperiment(EXPERIMENT, { [TEAM_TAG]: TEAM }));
-  await client.createRegisteredModel(MODEL, {
-    description: 'Benchmark model of the model page route',
-    tags: { [TEAM_TAG]: TEAM },
-  });
-  for (let v = 1; v <= VERSIONS; v++) {
-    const run = await client.createRun({
-      experimentId,
-      runName: `candidate-${v}`,
-    });
-    const now = Date.now();
-    await client.logBatch(run.info.run_id, {
-      metrics: ['val_accuracy', 'val_f1', 'train_loss'].flatMap(key =>
-        Array.from({ length: 20 }, (_, step) => ({
-          key,
-          value: Math.random(),
-          timestamp: now + step,
-          step,
-        })),
-      ),
-      params: [
-        { key: 'max_depth', value: String(v + 2) },
-        { key: 'learning_rate', value: String(0.1 / v) },
-        { key: 'model_type', value: 'gradient-boosting' },
-      ],
-    });
-    await client.createModelVersion({
-      name: MODEL,
-      source: `runs:/${run.info.run_id}/model`,
-      runId: run.info.run_id,
-    });
-  }
-  await client.setRegisteredModelAlias(MODEL, 'champion', String(VERSIONS));
-  await client.setRegisteredModelAlias(
-    MODEL,
-    'challenger',
-    String(VERSIONS - 1),
-  );
-  log(`seed: created ${MODEL} with ${VERSIONS} versions`);
-}
-
-async function cleanup(client: MlflowClient): Promise<void> {
-  await client.deleteRegisteredModel(MODEL).catch(() => undefined);
-  const experiment = await client.getExperimentByName(EXPERIMENT);
-  if (experiment && experiment.lifecycle_stage !== 'deleted') {
-    await client.deleteExperiment(experiment.experiment_id);
-  }
-  log(`cleanup: deleted ${MODEL} and moved ${EXPERIMENT} to MLflow's trash`);
 }
 
 /**
@@ -162,10 +101,10 @@ async function benchmark(
   );
   const client = new plugin.MlflowClient({ baseUrl: platform.mlflowUrl });
   if (options.cleanup) {
-    await cleanup(client);
+    await deleteBenchModel(client);
     return;
   }
-  await seed(client);
+  await seedBenchModel(client);
 
   const { startPlatformBackend } =
     requireWorkspacePackage<PlatformBackendTestUtils>(

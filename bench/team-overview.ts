@@ -514,7 +514,7 @@ async function benchmark(
   const kubeConfig = plugin.makeKubeConfig({
     name: 'local',
     url: platform.apiserverUrl,
-    token: platform.adminToken,
+    token: platform.backendToken,
     caData: platform.caData,
     skipTLSVerify: false,
   });

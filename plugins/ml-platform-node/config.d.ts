@@ -8,11 +8,37 @@ export interface Config {
        * Defaults to the first cluster listed there.
        */
       cluster?: string;
+      /**
+       * Per-request timeout of every Kubernetes API call of the suite, in
+       * milliseconds; reads (GET) are retried twice after a network error
+       * other than a timeout or a 502/503/504, writes never. Default 10000.
+       */
+      timeoutMs?: number;
+      /**
+       * Send the reads and writes made inside team namespaces for a signed-in
+       * user as that user (`Impersonate-User`: the user's entity ref;
+       * `Impersonate-Group`: the Kubernetes group of each of their teams, and
+       * the admins' groups for platform admins), so that Kubernetes RBAC and
+       * the RoleBindings of the namespaces decide too. The backend's
+       * identity then needs the `impersonate` verb on users and groups
+       * (platform/rbac/ml-platform-backend.yaml). Default true.
+       */
+      impersonation?: boolean;
     };
     mlflow?: {
-      /** Base URL of the MLflow tracking server, e.g. http://127.0.0.1:15000 */
+      /**
+       * Base URL of the MLflow tracking server, e.g. http://127.0.0.1:15000.
+       * A user:password part (http://user:secret@mlflow:5000) is the
+       * backend's basic auth when `auth` is not configured; it is never
+       * shown (status, logs, links, catalog entities, error messages).
+       * @visibility secret
+       */
       baseUrl: string;
-      /** URL users open in their browser for MLflow links; defaults to baseUrl. */
+      /**
+       * URL users open in their browser for MLflow links; defaults to baseUrl.
+       * Links never carry its user info, and show query parameters that look
+       * like credentials (token, key, secret, pass, sig, auth) as ***.
+       */
       externalUrl?: string;
       /**
        * How the backend authenticates to MLflow. Default: no credentials.
@@ -46,8 +72,14 @@ export interface Config {
       defaultOwner?: string;
     };
     prometheus?: {
-      /** Base URL of the Prometheus server, e.g. http://127.0.0.1:19090 */
+      /**
+       * Base URL of the Prometheus server, e.g. http://127.0.0.1:19090. A
+       * user:password part is sent as basic auth and never shown.
+       * @visibility secret
+       */
       baseUrl: string;
+      /** Per-request timeout of the calls to Prometheus in milliseconds. Default 10000. */
+      timeoutMs?: number;
     };
     /** Team and project namespaces; everything has a default. */
     namespaces?: {
@@ -99,6 +131,27 @@ export interface Config {
       };
       /** Create a Kubeflow Profile per namespace instead of the raw objects. Default: false */
       kubeflowProfiles?: boolean;
+    };
+    permissions?: {
+      /**
+       * Groups whose members are platform admins (entity refs, compared
+       * case-insensitively), read by readAdminGroups: the permission policy
+       * and the Kubernetes backend module use them.
+       * Default: [group:default/platform-admins]
+       */
+      adminGroups?: string[];
+      /**
+       * Services that may act on the platform. Only users act by default:
+       * Backstage allows a service principal (a static token, another
+       * plugin) every permission without asking the policy, so the suite's
+       * actions and routes refuse one unless it is listed here with a role.
+       * `platform-admin` lets it do what a platform admin may.
+       */
+      servicePrincipals?: Array<{
+        /** The principal's subject, e.g. external:ci-bot for a static token of that subject. */
+        subject: string;
+        role: 'platform-admin';
+      }>;
     };
     /**
      * Where the connections come from, shown to users and logged at start,

@@ -60,7 +60,11 @@ backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
+// Kubernetes: an entity's objects only from namespaces of the caller's teams
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+backend.add(
+  import('@ml-platform/backstage-plugin-kubernetes-backend-module-ml-platform'),
+);
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

@@ -40,6 +40,8 @@ export function stateLayout(stateDir: string) {
     serviceAccountKey: path.join(pki, 'service-account.key'),
     serviceAccountPub: path.join(pki, 'service-account.pub'),
     adminToken: path.join(pki, 'admin.token'),
+    /** Token of the portal backend's ServiceAccount (platform/rbac/ml-platform-backend.yaml). */
+    backendToken: path.join(pki, 'ml-platform-backend.token'),
     tokenAuthFile: path.join(pki, 'token-auth.csv'),
     kubeconfig: path.join(stateDir, 'kubeconfig'),
     identitiesDir: path.join(stateDir, 'identities'),

@@ -27,7 +27,12 @@ import {
   mlflowUrl,
   mlflowVersion,
 } from './mlflow.ts';
-import { ensurePki } from './pki.ts';
+import {
+  backendRbacFile,
+  ensureBackendIdentity,
+  readBackendToken,
+} from './backendIdentity.ts';
+import { ensurePki, writeSecret } from './pki.ts';
 import { readRecord, removeRecord, stopRecorded } from './processes.ts';
 import { formatDuration, type Reporter } from './progress.ts';
 import {
@@ -118,6 +123,24 @@ async function ensureCrds(
     )}`,
   );
   return names;
+}
+
+/** The portal backend's own, least-privileged identity (platform/rbac). */
+async function ensureBackendToken(
+  config: PlatformConfig,
+  report: Reporter,
+): Promise<void> {
+  const token = await ensureBackendIdentity(
+    adminConnection(config.layout, config.ports),
+    backendRbacFile(config.paths.repoRoot),
+  );
+  if (readBackendToken(config.layout) !== token) {
+    writeSecret(config.layout.backendToken, `${token}\n`);
+  }
+  report(
+    'rbac',
+    'the portal backend acts as ServiceAccount ml-platform/ml-platform-backend (platform/rbac/ml-platform-backend.yaml)',
+  );
 }
 
 function inode(file: string): number {
@@ -237,6 +260,7 @@ export async function up(
           report,
         );
         const names = await ensureCrds(config, report);
+        await ensureBackendToken(config, report);
         await runComponent(
           config,
           kubeStateMetricsSpec(bin, layout, ports),

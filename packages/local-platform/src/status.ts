@@ -20,6 +20,7 @@ import {
 } from './kubernetes.ts';
 import { mlflowSpec, mlflowUrl, venvDir } from './mlflow.ts';
 import type { StateLayout } from './paths.ts';
+import { readBackendToken } from './backendIdentity.ts';
 import { readAdminToken } from './pki.ts';
 import type { PlatformPorts } from './ports.ts';
 import {
@@ -38,8 +39,13 @@ export type LocalPlatform = {
   /** Base64 of the CA certificate PEM (the apiserver's serving certificate is signed by it). */
   caData: string;
   caFile: string;
-  /** Bearer token of `admin` (group system:masters). */
+  /** Bearer token of `admin` (group system:masters), for tests and tools. */
   adminToken: string;
+  /**
+   * Bearer token of the portal backend's ServiceAccount, which holds only the
+   * rights of platform/rbac/ml-platform-backend.yaml: what the portal uses.
+   */
+  backendToken: string;
   mlflowUrl: string;
   prometheusUrl: string;
   kubeStateMetricsUrl: string;
@@ -63,7 +69,10 @@ export type LocalPlatform = {
 };
 
 /** The non-secret part, stored in platform.json by `up`. */
-export type PlatformRecord = Omit<LocalPlatform, 'caData' | 'adminToken'>;
+export type PlatformRecord = Omit<
+  LocalPlatform,
+  'caData' | 'adminToken' | 'backendToken'
+>;
 
 export function componentSpecs(
   config: PlatformConfig,
@@ -200,6 +209,7 @@ export function platformInfo(
       'base64',
     ),
     adminToken: readAdminToken(config.layout),
+    backendToken: readBackendToken(config.layout),
   };
 }
 
@@ -235,7 +245,7 @@ export function platformEnvironment(
     KUBECONFIG: platform.kubeconfigPath,
     K8S_URL: platform.apiserverUrl,
     K8S_CA_DATA: platform.caData,
-    K8S_TOKEN: platform.adminToken,
+    K8S_TOKEN: platform.backendToken,
     MLFLOW_TRACKING_URI: platform.mlflowUrl,
     PROMETHEUS_URL: platform.prometheusUrl,
     KUBE_STATE_METRICS_URL: platform.kubeStateMetricsUrl,

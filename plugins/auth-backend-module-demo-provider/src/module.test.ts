@@ -115,7 +115,7 @@ describe('demo sign-in', () => {
     );
   });
 
-  it('stays off in production even when listed', async () => {
+  it('stays off with auth.environment production even when listed', async () => {
     const server = await startAuth({
       environment: 'production',
       providers: { demo: {} },
@@ -127,6 +127,47 @@ describe('demo sign-in', () => {
           .set('x-ml-platform-demo-user', 'alice')
       ).status,
     ).toBe(404);
+    expect((await request(server).get('/api/auth/demo-users')).status).toBe(
+      404,
+    );
+  });
+});
+
+describe('demo sign-in with NODE_ENV=production', () => {
+  const nodeEnv = process.env.NODE_ENV;
+  beforeEach(() => {
+    process.env.NODE_ENV = 'production';
+  });
+  afterEach(() => {
+    process.env.NODE_ENV = nodeEnv;
+  });
+
+  it('stops the backend when auth.providers.demo is configured, saying what to remove', async () => {
+    // auth.environment does not matter: development here
+    const start = startAuth({
+      environment: 'development',
+      providers: { demo: {} },
+    });
+    await expect(start).rejects.toThrow(
+      /auth\.providers\.demo.*NODE_ENV is production/,
+    );
+    await expect(start).rejects.toThrow(
+      'Remove auth.providers.demo from the production config',
+    );
+  });
+
+  it('does nothing without auth.providers.demo', async () => {
+    const server = await startAuth({ providers: {} });
+    expect((await request(server).get('/api/auth/demo-users')).status).toBe(
+      404,
+    );
+  });
+
+  it('does nothing when a later config sets auth.providers.demo to null', async () => {
+    const server = await startAuth({
+      environment: 'production',
+      providers: { demo: null },
+    });
     expect((await request(server).get('/api/auth/demo-users')).status).toBe(
       404,
     );

@@ -257,6 +257,28 @@ describe('helpers', () => {
     );
   });
 
+  it('never puts credentials of the configured URL in links or annotations', () => {
+    const entity = registeredModelToEntity(
+      { name: 'iris' },
+      {
+        ...options,
+        mlflowExternalUrl: 'http://bob:link-secret@127.0.0.1:15000/',
+      },
+    );
+    expect(entity.metadata.links).toEqual([
+      {
+        url: 'http://127.0.0.1:15000/#/models/iris',
+        title: 'Open in MLflow',
+        icon: 'dashboard',
+      },
+    ]);
+    expect(entity.metadata.annotations?.['backstage.io/view-url']).toBe(
+      'http://127.0.0.1:15000/#/models/iris',
+    );
+    expect(JSON.stringify(entity)).not.toContain('link-secret');
+    expect(JSON.stringify(entity)).not.toContain('bob');
+  });
+
   it('isPrompt recognises MLflow 3 prompts', () => {
     expect(
       isPrompt({

@@ -18,6 +18,7 @@ import {
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import {
   isPublicModel,
+  mlflowLinks,
   ownerOfTags,
   type MlflowRegisteredModel,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
@@ -76,12 +77,9 @@ export function modelEntityRef(modelName: string): string {
   });
 }
 
-/** The model's page in the MLflow UI. */
+/** The model's page in the MLflow UI; never with the credentials a configured URL may hold. */
 export function modelUrl(mlflowExternalUrl: string, modelName: string): string {
-  return `${mlflowExternalUrl.replace(
-    /\/+$/,
-    '',
-  )}/#/models/${encodeURIComponent(modelName)}`;
+  return mlflowLinks(mlflowExternalUrl).model(modelName);
 }
 
 /** True for MLflow 3 prompts, which live in the model registry but are no models. */

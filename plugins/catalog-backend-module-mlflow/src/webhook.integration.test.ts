@@ -196,7 +196,7 @@ describe('MLflow webhooks through the events backend, against the local MLflow',
     expect(mutations[0]?.mutation.type).toBe('full');
   });
 
-  it('refuses unsigned, forged and stale calls, which change nothing', async () => {
+  it('refuses unsigned, forged, stale and replayed calls, which change nothing', async () => {
     const body = JSON.stringify({
       entity: 'model_version',
       action: 'created',
@@ -251,7 +251,7 @@ describe('MLflow webhooks through the events backend, against the local MLflow',
 
     // a correctly signed call of the same body is accepted and acted on:
     // the model does not exist, so its (absent) entity is removed
-    const signed = await post({
+    const signedHeaders = {
       'x-mlflow-delivery-id': deliveryId,
       'x-mlflow-timestamp': now,
       'x-mlflow-signature': mlflowSignature(
@@ -260,8 +260,15 @@ describe('MLflow webhooks through the events backend, against the local MLflow',
         now,
         Buffer.from(body),
       ),
-    });
+    };
+    const signed = await post(signedHeaders);
     expect(signed.status).toBe(202);
+    // the same delivery once more: a replay, refused and acted on by no one
+    const again = await post(signedHeaders);
+    expect(again.status).toBe(403);
+    expect((await again.json()).error.message).toContain(
+      'replayed call refused',
+    );
     const [removal] = await waitFor('the signed call to be acted on', () => {
       const found = mutationsAbout(FORGED_MODEL);
       return found.length > 0 ? found : undefined;
@@ -276,7 +283,7 @@ describe('MLflow webhooks through the events backend, against the local MLflow',
         },
       ],
     });
-    // and the three refused ones did nothing
+    // and the four refused ones did nothing
     await new Promise(resolve => setTimeout(resolve, 300));
     expect(mutationsAbout(FORGED_MODEL)).toHaveLength(1);
   }, 30_000);

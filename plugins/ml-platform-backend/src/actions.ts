@@ -1,10 +1,12 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
+  requireActingUser,
   quotaOverridesSchema,
   sizeInputSchema,
   type MlflowReaderService,
   type NamespaceProvisionerService,
   type ProvisionResult,
+  type ServicePrincipalRoles,
   type TeamOverviewService,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { requireTeamReader, type TeamAccessDeps } from './teamAccess';
@@ -32,8 +34,19 @@ export function registerActions(
     provisioner: NamespaceProvisionerService;
     teamOverview: TeamOverviewService;
     mlflowReader: MlflowReaderService;
+    servicePrincipalRoles: ServicePrincipalRoles;
   },
 ) {
+  // Every action refuses callers that are not users before it does anything.
+  const register: ActionsRegistryService['register'] = options =>
+    actionsRegistry.register({
+      ...options,
+      action: async context => {
+        requireActingUser(context.credentials, deps.servicePrincipalRoles);
+        return options.action(context);
+      },
+    });
+
   const resultSchema = (z: any) =>
     z.object({
       namespace: z.string(),
@@ -44,7 +57,7 @@ export function registerActions(
       notes: z.array(z.string()),
     });
 
-  actionsRegistry.register({
+  register({
     name: 'provision-team-namespace',
     title: 'Create or update a team namespace',
     description:
@@ -82,7 +95,7 @@ export function registerActions(
     },
   });
 
-  actionsRegistry.register({
+  register({
     name: 'provision-project-namespace',
     title: 'Create or update an ML project namespace',
     description:
@@ -119,7 +132,7 @@ export function registerActions(
     },
   });
 
-  actionsRegistry.register({
+  register({
     name: 'get-team-overview',
     title: "Read a team's resource overview",
     description:
@@ -138,11 +151,17 @@ export function registerActions(
     action: async ({ input, credentials }) => {
       const team = await requireTeamReader(deps, credentials, input.team);
       return {
-        output: { overview: await deps.teamOverview.read(team.name, team.ref) },
+        output: {
+          overview: await deps.teamOverview.read(
+            team.name,
+            team.ref,
+            credentials,
+          ),
+        },
       };
     },
   });
-  actionsRegistry.register({
+  register({
     name: 'get-ml-model',
     title: 'Read a registered model',
     description:
@@ -171,7 +190,7 @@ export function registerActions(
     }),
   });
 
-  actionsRegistry.register({
+  register({
     name: 'search-mlflow-runs',
     title: 'Search the runs of MLflow experiments',
     description:

@@ -5,6 +5,7 @@ import {
   CustomObjectsApi,
   KubeConfig,
   NetworkingV1Api,
+  type KubernetesObject,
   RbacAuthorizationV1Api,
 } from '@kubernetes/client-node';
 import {
@@ -12,6 +13,11 @@ import {
   type LocalPlatform,
 } from '@ml-platform/local-platform';
 import request from 'supertest';
+import {
+  applyObjects,
+  impersonating,
+  makeKubeConfig,
+} from '@ml-platform/backstage-plugin-ml-platform-node';
 import { startPlatformBackend } from './__testUtils__/platformBackend';
 
 const SETUP_TIMEOUT = 30 * 60_000;
@@ -20,10 +26,14 @@ const run = Date.now().toString(36);
 const fraud = `it-fraud-${run}`;
 const recs = `it-recs-${run}`;
 const empty = `it-empty-${run}`;
+const race = `it-race-${run}`;
 const organisation = {
   // "it": a team whose project "fraud-<run>" would take team fraud's name
-  teams: [fraud, recs, empty, 'it'],
-  members: { alice: [fraud, 'it'], bob: [recs] } as Record<string, string[]>,
+  teams: [fraud, recs, empty, race, 'it'],
+  members: { alice: [fraud, race, 'it'], bob: [recs] } as Record<
+    string,
+    string[]
+  >,
   admins: ['erin'],
 };
 const as = (user: string) =>
@@ -62,12 +72,16 @@ describe('namespaces and the team overview, against the local cluster', () => {
         error.code === 404 ? false : Promise.reject(error as Error),
     );
 
-  /** resourceVersion of every object of a namespace the suite applies. */
+  /** resourceVersion of every object of a namespace the suite applies, in apply order. */
   async function versionsOf(namespace: string) {
     const rbac = kubeConfig.makeApiClient(RbacAuthorizationV1Api);
     const networking = kubeConfig.makeApiClient(NetworkingV1Api);
     const objects = await Promise.all([
       core.readNamespace({ name: namespace }),
+      networking.readNamespacedNetworkPolicy({
+        name: 'ml-platform-isolation',
+        namespace,
+      }),
       core.readNamespacedResourceQuota({
         name: 'ml-platform-quota',
         namespace,
@@ -81,10 +95,6 @@ describe('namespaces and the team overview, against the local cluster', () => {
         namespace,
       }),
       rbac.readNamespacedRoleBinding({ name: 'ml-platform-admins', namespace }),
-      networking.readNamespacedNetworkPolicy({
-        name: 'ml-platform-isolation',
-        namespace,
-      }),
     ]);
     return objects.map(object => object.metadata?.resourceVersion);
   }
@@ -155,11 +165,11 @@ describe('namespaces and the team overview, against the local cluster', () => {
       expect(response.body.dryRun).toBe(true);
       expect(response.body.applied.map((a: any) => a.object)).toEqual([
         `Namespace/${fraud}`,
+        'NetworkPolicy/ml-platform-isolation',
         'ResourceQuota/ml-platform-quota',
         'LimitRange/ml-platform-defaults',
         'RoleBinding/ml-platform-team-edit',
         'RoleBinding/ml-platform-admins',
-        'NetworkPolicy/ml-platform-isolation',
       ]);
       expect(response.body.notes[0]).toContain('does not exist yet');
       expect(await namespaceExists(fraud)).toBe(false);
@@ -272,7 +282,8 @@ describe('namespaces and the team overview, against the local cluster', () => {
         .post(`/api/ml-platform/teams/${fraud}/projects`)
         .set('Authorization', as('alice'))
         .send({ name: 'training', size: 'small', quota: { cpu: '2500m' } });
-      expect(tooMuch.status).toBe(400);
+      // a budget that is spent is a conflict with the team's other projects
+      expect(tooMuch.status).toBe(409);
       expect(tooMuch.body.error.message).toContain(
         `quota the projects of team "${fraud}" would get 3.5 CPU in total, more than the team's budget of 3 (its other projects have 1)`,
       );
@@ -283,7 +294,7 @@ describe('namespaces and the team overview, against the local cluster', () => {
         .post(`/api/ml-platform/teams/${fraud}/projects`)
         .set('Authorization', as('alice'))
         .send({ name: 'training', size: 'small', quota: { cpu: '2' } });
-      expect(memory.status).toBe(400);
+      expect(memory.status).toBe(409);
       expect(memory.body.error.message).toContain('16Gi memory in total');
 
       const fits = await request(server)
@@ -308,7 +319,7 @@ describe('namespaces and the team overview, against the local cluster', () => {
         .put(`/api/ml-platform/teams/${fraud}/namespace`)
         .set('Authorization', as('erin'))
         .send({ size: 'small', quota: { cpu: '2' } });
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(409);
       expect(response.body.error.message).toContain(
         'already have 3 CPU, more than the new budget of 2',
       );
@@ -419,6 +430,67 @@ describe('namespaces and the team overview, against the local cluster', () => {
       expect(squatting.body.error.message).toContain(
         `name makes the namespace "${fraud}", the name of team ${fraud}'s own namespace`,
       );
+      // "it" + "fraud-<run>-x" would read as project "x" of team fraud
+      const prefixed = await request(server)
+        .post('/api/ml-platform/teams/it/projects')
+        .set('Authorization', as('alice'))
+        .send({ name: `fraud-${run}-x`, size: 'small' });
+      expect(prefixed.status).toBe(400);
+      expect(prefixed.body.error.message).toContain(
+        `name makes the namespace "${fraud}-x", which reads as a project of team "${fraud}"`,
+      );
+      expect(await namespaceExists(`${fraud}-x`)).toBe(false);
+    });
+
+    it('20 parallel project requests for a budget that fits 5 create exactly 5', async () => {
+      const budget = {
+        cpu: '5',
+        memory: '5Gi',
+        storage: '5Gi',
+        pods: 50,
+        persistentVolumeClaims: 50,
+      };
+      const teamNamespace = await request(server)
+        .put(`/api/ml-platform/teams/${race}/namespace`)
+        .set('Authorization', as('erin'))
+        .send({ size: 'small', quota: budget });
+      expect(teamNamespace.status).toBe(200);
+      const share = {
+        cpu: '1',
+        memory: '1Gi',
+        storage: '1Gi',
+        pods: 1,
+        persistentVolumeClaims: 1,
+      };
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          request(server)
+            .post(`/api/ml-platform/teams/${race}/projects`)
+            .set('Authorization', as('alice'))
+            .send({ name: `p${index}`, size: 'small', quota: share }),
+        ),
+      );
+      const statuses = responses.map(response => response.status);
+      expect(statuses.filter(status => status === 200)).toHaveLength(5);
+      expect(statuses.filter(status => status === 409)).toHaveLength(15);
+      for (const refused of responses.filter(r => r.status === 409)) {
+        expect(refused.body.error.message).toContain(
+          `the projects of team "${race}" would get 6 CPU in total, more than the team's budget of 5`,
+        );
+      }
+      const quotas = await core.listResourceQuotaForAllNamespaces({
+        labelSelector: `ml-platform.io/team=${race},ml-platform.io/project`,
+      });
+      expect(quotas.items).toHaveLength(5);
+      const cpu = quotas.items.reduce(
+        (sum, quota) => sum + Number(quota.spec?.hard?.['requests.cpu']),
+        0,
+      );
+      expect(cpu).toBe(5);
+      const namespaces = await core.listNamespace({
+        labelSelector: `ml-platform.io/team=${race},ml-platform.io/project`,
+      });
+      expect(namespaces.items).toHaveLength(5);
     });
 
     it('rejects requests the OpenAPI document does not allow', async () => {
@@ -567,6 +639,70 @@ describe('namespaces and the team overview, against the local cluster', () => {
         .get(`/api/ml-platform/teams/nobody-${run}/overview`)
         .set('Authorization', as('erin'));
       expect(unknown.status).toBe(404);
+    });
+  });
+
+  describe('Kubernetes enforces the team boundary too', () => {
+    let allowAll: any;
+    beforeAll(async () => {
+      // the suite's policy bypassed: only Kubernetes RBAC stands in the way
+      ({ server: allowAll } = await startPlatformBackend({
+        platform,
+        organisation,
+        permissions: 'allow-all',
+      }));
+    }, SETUP_TIMEOUT);
+
+    it("reads of another team's namespaces are refused by the apiserver", async () => {
+      const bob = await request(allowAll)
+        .get(`/api/ml-platform/teams/${fraud}/overview`)
+        .set('Authorization', as('bob'));
+      expect(bob.status).toBe(403);
+      expect(bob.body.error.message).toContain(
+        'Kubernetes refused the team overview to user:default/bob:',
+      );
+      expect(bob.body.error.message).toContain(
+        `User "user:default/bob" cannot list resource`,
+      );
+      const alice = await request(allowAll)
+        .get(`/api/ml-platform/teams/${fraud}/overview`)
+        .set('Authorization', as('alice'));
+      expect(alice.status).toBe(200);
+      expect(alice.body.namespaces.map((n: any) => n.name)).toContain(fraud);
+    });
+
+    it("a write made for a user in another team's namespace is refused by the apiserver", async () => {
+      const backend = makeKubeConfig({
+        name: 'local',
+        url: platform.apiserverUrl,
+        token: platform.backendToken,
+        caData: platform.caData,
+        skipTLSVerify: false,
+      });
+      const configMap = (namespace: string): KubernetesObject =>
+        ({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: `it-write-${run}`, namespace },
+          data: { written: 'by the test' },
+        } as KubernetesObject);
+      const asBob = impersonating(backend, {
+        user: 'user:default/bob',
+        groups: [recs],
+      });
+      await expect(
+        applyObjects(asBob, [configMap(fraud)]),
+      ).rejects.toMatchObject({ code: 403 });
+      await expect(
+        applyObjects(asBob, [configMap(recs)]),
+      ).resolves.toHaveLength(1);
+      // the backend itself could not write there either: it holds no edit
+      // right in team namespaces beyond its budget ledger
+      await expect(
+        applyObjects(backend, [
+          { ...configMap(fraud), kind: 'Secret' } as KubernetesObject,
+        ]),
+      ).rejects.toMatchObject({ code: 403 });
     });
   });
 });

@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { mlPlatformPlugin } from './plugin';
 
@@ -89,5 +90,76 @@ describe('mlPlatformPlugin /status', () => {
       '/api/ml-platform/runs/{runId}/metric-history',
       '/api/ml-platform/models/{name}',
     ]);
+  });
+});
+
+describe('mlPlatformPlugin actions', () => {
+  const invoke = (action: string) =>
+    `/api/ml-platform/.backstage/actions/v1/actions/ml-platform:${action}/invoke`;
+  const features = (
+    servicePrincipals: Array<{ subject: string; role: string }> = [],
+  ) => [
+    mlPlatformPlugin,
+    mockServices.rootConfig.factory({
+      data: {
+        mlPlatform: {
+          environmentName: 'unit test',
+          permissions: { servicePrincipals },
+        },
+      },
+    }),
+    catalogServiceMock.factory({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'fraud-detection', namespace: 'default' },
+          spec: { type: 'team', children: [] },
+        },
+      ],
+    }),
+  ];
+
+  it.each([
+    ['get-team-overview', { team: 'fraud-detection' }],
+    ['provision-project-namespace', { team: 'fraud-detection', name: 'p' }],
+    ['provision-team-namespace', { team: 'fraud-detection' }],
+    ['get-ml-model', { name: 'm' }],
+    ['search-mlflow-runs', { team: 'fraud-detection' }],
+  ])(
+    '%s refuses a service caller and says how to call as a user',
+    async (action, input) => {
+      const { server } = await startTestBackend({ features: features() });
+      const response = await request(server)
+        .post(invoke(action))
+        .set('Authorization', mockCredentials.service.header())
+        .send(input);
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toContain(
+        'The ML platform acts only for signed-in users, and this call comes from the service "external:test-service". Call it with a user\'s Backstage token',
+      );
+    },
+  );
+
+  it('lets users and services with a configured role through to the operation', async () => {
+    const { server } = await startTestBackend({
+      features: features([
+        { subject: 'external:test-service', role: 'platform-admin' },
+      ]),
+    });
+    for (const authorization of [
+      mockCredentials.user.header(),
+      mockCredentials.service.header(),
+    ]) {
+      const response = await request(server)
+        .post(invoke('get-team-overview'))
+        .set('Authorization', authorization)
+        .send({ team: 'fraud-detection' });
+      // past the caller check: no cluster is configured here
+      expect(response.status).toBe(503);
+      expect(response.body.error.message).toContain(
+        'No Kubernetes cluster is configured',
+      );
+    }
   });
 });

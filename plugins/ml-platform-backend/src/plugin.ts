@@ -14,7 +14,9 @@ import {
   platformConnectionsServiceRef,
   teamOverviewServiceRef,
   teamPermissionResourceRef,
+  readServicePrincipalRoles,
   teamPermissionRules,
+  userPermissionsServiceRef,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { registerActions } from './actions';
 import { createRouter } from './router';
@@ -33,7 +35,8 @@ export const mlPlatformPlugin = createBackendPlugin({
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        permissions: coreServices.permissions,
+        config: coreServices.rootConfig,
+        permissions: userPermissionsServiceRef,
         permissionsRegistry: coreServices.permissionsRegistry,
         actionsRegistry: actionsRegistryServiceRef,
         catalog: catalogServiceRef,
@@ -43,6 +46,7 @@ export const mlPlatformPlugin = createBackendPlugin({
         mlflowReader: mlflowReaderServiceRef,
       },
       async init({
+        config,
         permissionsRegistry,
         actionsRegistry,
         httpRouter,
@@ -57,7 +61,10 @@ export const mlPlatformPlugin = createBackendPlugin({
           rules: Object.values(teamPermissionRules),
           getResources: async refs => refs.map(ref => ({ ref })),
         });
-        registerActions(actionsRegistry, deps);
+        registerActions(actionsRegistry, {
+          ...deps,
+          servicePrincipalRoles: readServicePrincipalRoles(config),
+        });
         httpRouter.use(await createRouter(deps));
       },
     });

@@ -70,7 +70,7 @@ export async function createRouter(
   router.get('/teams/:team/overview', async (req, res) => {
     const credentials = await userCredentials(req);
     const team = await requireTeamReader(options, credentials, req.params.team);
-    res.json(await teamOverview.read(team.name, team.ref));
+    res.json(await teamOverview.read(team.name, team.ref, credentials));
   });
 
   router.put('/teams/:team/namespace', async (req, res) => {

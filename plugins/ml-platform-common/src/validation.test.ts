@@ -57,16 +57,25 @@ describe('parseQuantity', () => {
     ['1e3', 1000],
     ['100k', 100000],
     ['.5', 0.5],
+    ['0e999', 0],
   ])('parses %s', (text, value) => {
     expect(parseQuantity(text)).toBeCloseTo(value);
   });
 
-  it.each(['', 'abc', '4GB', '1.2.3', ' 2', '2 ', 'Gi', '5Mib'])(
-    'rejects %p',
-    text => {
-      expect(parseQuantity(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '4GB',
+    '1.2.3',
+    ' 2',
+    '2 ',
+    'Gi',
+    '5Mib',
+    '1e1000',
+    '1e-4294967266',
+  ])('rejects %p', text => {
+    expect(parseQuantity(text)).toBeUndefined();
+  });
 });
 
 describe('validateQuantity', () => {

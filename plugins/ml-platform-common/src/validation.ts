@@ -66,8 +66,11 @@ const DECIMAL_SUFFIXES: Record<string, number> = {
   E: 1e18,
 };
 
+// Exponents have at most three digits: Kubernetes reads an exponent as a
+// 32-bit integer and wraps longer ones ("1e-4294967266" would be 0 here but
+// 1e30 on the cluster) or refuses them after other objects were applied.
 const QUANTITY =
-  /^([+-]?(?:\d+\.?\d*|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d+))?$/;
+  /^([+-]?(?:\d+\.?\d*|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d{1,3}))?$/;
 
 /**
  * Parses a Kubernetes resource quantity ("500m", "2", "4Gi", "1e3") into its
@@ -83,7 +86,8 @@ export function parseQuantity(text: string): number | undefined {
   const [, number, suffix, exponent] = match;
   const base = Number(number);
   if (exponent !== undefined) {
-    return base * 10 ** Number(exponent);
+    // 0 * 10 ** 999 would be NaN (0 times Infinity)
+    return base === 0 ? 0 : base * 10 ** Number(exponent);
   }
   if (suffix === undefined) {
     return base;
@@ -123,4 +127,17 @@ export function validateQuantity(
  */
 export function describeIssues(issues: ValidationIssue[]): string {
   return issues.map(issue => `${issue.field} ${issue.reason}`).join('; ');
+}
+
+/**
+ * The value a user-given key names in a lookup table, only if the table
+ * itself holds it: `__proto__`, `constructor` and other inherited names
+ * find nothing, so they are refused like any unknown key.
+ * @public
+ */
+export function ownValue<T>(
+  table: Readonly<Record<string, T>>,
+  key: string,
+): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }

@@ -124,6 +124,23 @@ describe('onCluster', () => {
     );
   });
 
+  it('never shows credentials of the cluster URL or of URLs in the reason', async () => {
+    const error = await onCluster(
+      { name: 'local', url: 'https://admin:s3cret@127.0.0.1:16443?token=t0k' },
+      async () => {
+        throw new Error(
+          'request to https://admin:s3cret@127.0.0.1:16443/api failed, reason: socket hang up',
+        );
+      },
+    ).catch(e => e);
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error.message).not.toContain('s3cret');
+    expect(error.message).not.toContain('t0k');
+    expect(error.message).toContain(
+      'Kubernetes cluster "local" at https://127.0.0.1:16443',
+    );
+  });
+
   it('rethrows an apiserver answer unchanged', async () => {
     const answer = new ApiException(
       403,

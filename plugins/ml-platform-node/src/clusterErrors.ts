@@ -1,5 +1,7 @@
-import { ServiceUnavailableError } from '@backstage/errors';
+import type { ServiceUnavailableError } from '@backstage/errors';
 import type { ClusterConnection } from './connections';
+import { displayUrl } from './urls';
+import { noAnswerError } from './requestFaults';
 
 /** The HTTP status of a client-node ApiException, if the apiserver answered. @public */
 export function apiStatusOf(error: unknown): number | undefined {
@@ -48,27 +50,24 @@ export function apiMessageOf(error: unknown): string {
 }
 
 /**
- * The error to give users when the cluster could not be reached at all (no
- * HTTP answer): names the cluster, its URL and the network reason.
+ * The error to give users when the cluster gave no HTTP answer: names the
+ * cluster and its URL, and says it did not answer within the timeout or the
+ * network reason it could not be reached.
  * @public
  */
 export function clusterUnreachable(
   cluster: Pick<ClusterConnection, 'name' | 'url'>,
   error: unknown,
 ): ServiceUnavailableError {
-  const cause = error as { cause?: { code?: string }; code?: unknown };
-  const reason =
-    cause?.cause?.code ??
-    (typeof cause?.code === 'string' ? cause.code : undefined) ??
-    (error as Error)?.message;
-  return new ServiceUnavailableError(
-    `Kubernetes cluster "${cluster.name}" at ${cluster.url} is unreachable: ${reason}`,
+  return noAnswerError(
+    `Kubernetes cluster "${cluster.name}" at ${displayUrl(cluster.url)}`,
+    error,
   );
 }
 
 /**
  * Runs a cluster call; a failure without an HTTP answer becomes
- * {@link clusterUnreachable}, an apiserver answer is rethrown as is.
+ * `clusterUnreachable`, an apiserver answer is rethrown as is.
  * @public
  */
 export async function onCluster<T>(

@@ -1,10 +1,13 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import type { MlflowAuth } from './mlflow/types';
+import { readPlatformTimeouts, type PlatformTimeouts } from './timeouts';
+import { displayUrl, splitUserInfo } from './urls';
 
 /** How the suite reaches the Kubernetes cluster. @public */
 export type ClusterConnection = {
   name: string;
+  /** Where requests go, as configured; shown only through `displayUrl`. */
   url: string;
   /** Bearer token of the backend's identity; never sent to the browser. */
   token?: string;
@@ -18,13 +21,22 @@ export type PlatformConnections = {
   environmentName: string;
   cluster?: ClusterConnection;
   mlflow?: {
+    /** Where requests go: the configured URL without its user info. */
     baseUrl: string;
+    /** The base of links for browsers, as it may be shown: never with credentials. */
     externalUrl: string;
-    /** Credentials for the backend's calls; never sent to the browser. */
+    /**
+     * Credentials for the backend's calls; never sent to the browser. The
+     * user info of `mlPlatform.mlflow.baseUrl` when `mlPlatform.mlflow.auth`
+     * is not configured.
+     */
     auth?: MlflowAuth;
     timeoutMs?: number;
   };
+  /** `baseUrl` as configured (its user info is sent as basic auth); shown only through `displayUrl`. */
   prometheus?: { baseUrl: string };
+  /** Per-request timeouts of the Kubernetes and Prometheus calls; 10 s each when absent. */
+  timeouts?: PlatformTimeouts;
 };
 
 function readClusters(config: Config): ClusterConnection[] {
@@ -67,6 +79,33 @@ function readMlflowAuth(config: Config): MlflowAuth | undefined {
   }
 }
 
+/**
+ * `mlPlatform.mlflow`. User info in `baseUrl` (`http://user:secret@mlflow`)
+ * is the backend's basic auth unless `auth` is configured; it never stays in
+ * a URL, so nothing built from the connection can show it.
+ */
+function readMlflow(
+  config: Config,
+  configuredUrl: string,
+): NonNullable<PlatformConnections['mlflow']> {
+  const { url, credentials } = splitUserInfo(configuredUrl);
+  const auth: MlflowAuth | undefined =
+    readMlflowAuth(config) ??
+    (credentials ? { type: 'basic', ...credentials } : undefined);
+  return {
+    baseUrl: trimSlash(url),
+    externalUrl: displayUrl(
+      config.getOptionalString('mlPlatform.mlflow.externalUrl') ??
+        configuredUrl,
+    ),
+    ...optional('auth', auth),
+    ...optional(
+      'timeoutMs',
+      config.getOptionalNumber('mlPlatform.mlflow.timeoutMs'),
+    ),
+  };
+}
+
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
@@ -103,23 +142,11 @@ export function readPlatformConnections(config: Config): PlatformConnections {
     'mlPlatform.prometheus.baseUrl',
   );
   return {
+    timeouts: readPlatformTimeouts(config),
     environmentName:
       config.getOptionalString('mlPlatform.environmentName') ?? 'configured',
     cluster,
-    mlflow: mlflowUrl
-      ? {
-          baseUrl: trimSlash(mlflowUrl),
-          externalUrl: trimSlash(
-            config.getOptionalString('mlPlatform.mlflow.externalUrl') ??
-              mlflowUrl,
-          ),
-          ...optional('auth', readMlflowAuth(config)),
-          ...optional(
-            'timeoutMs',
-            config.getOptionalNumber('mlPlatform.mlflow.timeoutMs'),
-          ),
-        }
-      : undefined,
+    mlflow: mlflowUrl ? readMlflow(config, mlflowUrl) : undefined,
     prometheus: prometheusUrl
       ? { baseUrl: trimSlash(prometheusUrl) }
       : undefined,
@@ -127,19 +154,19 @@ export function readPlatformConnections(config: Config): PlatformConnections {
 }
 
 /**
- * One line per connection, for the start-up log: which systems are used.
+ * One line for the start-up log: which systems are used, at URLs without
+ * credentials.
  * @public
  */
 export function describeConnections(connections: PlatformConnections): string {
+  const { cluster, mlflow, prometheus } = connections;
   const parts = [
-    connections.cluster
-      ? `Kubernetes cluster "${connections.cluster.name}" at ${connections.cluster.url}`
+    cluster
+      ? `Kubernetes cluster "${cluster.name}" at ${displayUrl(cluster.url)}`
       : 'no Kubernetes cluster configured',
-    connections.mlflow
-      ? `MLflow at ${connections.mlflow.baseUrl}`
-      : 'no MLflow configured',
-    connections.prometheus
-      ? `Prometheus at ${connections.prometheus.baseUrl}`
+    mlflow ? `MLflow at ${displayUrl(mlflow.baseUrl)}` : 'no MLflow configured',
+    prometheus
+      ? `Prometheus at ${displayUrl(prometheus.baseUrl)}`
       : 'no Prometheus configured',
   ];
   return `ML platform (${connections.environmentName}): ${parts.join(', ')}`;

@@ -9,7 +9,19 @@
 export { readPlatformConnections } from './connections';
 export type { ClusterConnection, PlatformConnections } from './connections';
 export { probeConnections } from './probes';
-export { makeKubeConfig } from './kubeConfig';
+export { impersonating, makeKubeConfig } from './kubeConfig';
+export type { ImpersonatedIdentity } from './kubeConfig';
+export { kubernetesIdentityOf } from './access/kubernetesIdentity';
+export type { KubernetesIdentity } from './access/kubernetesIdentity';
+export {
+  readImpersonation,
+  userClusterAccess,
+} from './access/userClusterAccess';
+export type { UserClusterAccess } from './access/userClusterAccess';
+export type { KubernetesRequestOptions } from './kubeConfig';
+export { readPlatformTimeouts } from './timeouts';
+export type { PlatformTimeouts } from './timeouts';
+export { onCluster, unlessNotFound } from './clusterErrors';
 export { applyObjects } from './applyObjects';
 export type { ApplyOptions } from './applyObjects';
 export {
@@ -20,7 +32,17 @@ export {
   projectExperimentsServiceRef,
   requireCluster,
   teamOverviewServiceRef,
+  userPermissionsServiceRef,
 } from './services';
+export {
+  readServicePrincipalRoles,
+  requireActingUser,
+  SERVICE_PRINCIPAL_ROLES,
+} from './access/actingUser';
+export type {
+  ServicePrincipalRole,
+  ServicePrincipalRoles,
+} from './access/actingUser';
 export type {
   ClusterAccess,
   MlflowReaderService,
@@ -60,12 +82,13 @@ export {
 export type { TeamQuery, TeamResource } from './permissions/teamPermissions';
 export { TeamOverviewReader, WORKLOAD_SOURCES } from './overview';
 export type { KubernetesObjectFields, WorkloadSource } from './overview';
-export { parseTeam } from './teamRef';
+export { parseTeam, teamNamesOf } from './teamRef';
 export type { ParsedTeam } from './teamRef';
 export {
   MlflowClient,
   isMlflowNotFound,
   isPublicModel,
+  mlflowLinks,
   ownerOfTags,
   readMlflowOwnership,
 } from './mlflow';
@@ -74,6 +97,7 @@ export type {
   MlflowClientOptions,
   MlflowExperiment,
   MlflowKeyValue,
+  MlflowLinks,
   MlflowMetric,
   MlflowModelVersion,
   MlflowOwner,
@@ -90,3 +114,8 @@ export type {
   ProjectExperiments,
 } from './mlflow';
 export { readOptionalSchedule } from './schedule';
+export {
+  DEFAULT_ADMIN_GROUP,
+  isPlatformAdmin,
+  readAdminGroups,
+} from './adminGroups';

@@ -2,7 +2,10 @@ import {
   coreServices,
   createServiceFactory,
   createServiceRef,
+  type BackstageCredentials,
+  type PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { TeamOverview } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
@@ -24,6 +27,11 @@ import { MlflowClient } from './mlflow/MlflowClient';
 import { ProjectExperiments } from './mlflow/projectExperiment';
 import { MlflowReader } from './mlflow/MlflowReader';
 import { readMlflowOwnership } from './mlflow/ownership';
+import {
+  readServicePrincipalRoles,
+  userOnlyPermissions,
+} from './access/actingUser';
+import { userClusterAccess } from './access/userClusterAccess';
 
 /**
  * The suite's connections to Kubernetes, MLflow and Prometheus, read once from
@@ -49,6 +57,27 @@ export const platformConnectionsServiceRef =
       }),
   });
 
+/**
+ * The permissions service every operation of the suite asks: Backstage's,
+ * refusing callers that are not users unless config gives the service a role
+ * (`mlPlatform.permissions.servicePrincipals`).
+ * @public
+ */
+export const userPermissionsServiceRef = createServiceRef<PermissionsService>({
+  id: 'ml-platform.user-permissions',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        config: coreServices.rootConfig,
+        permissions: coreServices.permissions,
+      },
+      factory: ({ config, permissions }) =>
+        userOnlyPermissions(permissions, readServicePrincipalRoles(config)),
+    }),
+});
+
 /** The backend's own access to the configured cluster. @public */
 export type ClusterAccess = {
   kubeConfig: KubeConfig;
@@ -70,7 +99,9 @@ export function requireCluster(
   }
   return {
     cluster: connections.cluster,
-    kubeConfig: makeKubeConfig(connections.cluster),
+    kubeConfig: makeKubeConfig(connections.cluster, {
+      timeoutMs: connections.timeouts?.kubernetesMs,
+    }),
   };
 }
 
@@ -121,7 +152,7 @@ export const namespaceProvisionerServiceRef =
           settings: namespaceSettingsServiceRef,
           connections: platformConnectionsServiceRef,
           auth: coreServices.auth,
-          permissions: coreServices.permissions,
+          permissions: userPermissionsServiceRef,
           logger: coreServices.logger,
           catalog: catalogServiceRef,
           events: eventsServiceRef,
@@ -144,8 +175,18 @@ export const namespaceProvisionerServiceRef =
       }),
   });
 
-/** Reads a team's resource overview from the cluster. @public */
-export type TeamOverviewService = Pick<TeamOverviewReader, 'read'>;
+/**
+ * Reads a team's resource overview from the cluster; the reads inside the
+ * team's namespaces are made as the user whose credentials are given.
+ * @public
+ */
+export type TeamOverviewService = {
+  read(
+    team: string,
+    teamRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<TeamOverview>;
+};
 
 /** @public */
 export const teamOverviewServiceRef = createServiceRef<TeamOverviewService>({
@@ -157,15 +198,30 @@ export const teamOverviewServiceRef = createServiceRef<TeamOverviewService>({
       deps: {
         settings: namespaceSettingsServiceRef,
         connections: platformConnectionsServiceRef,
+        config: coreServices.rootConfig,
+        userInfo: coreServices.userInfo,
       },
-      factory({ settings, connections }) {
-        const reader = onFirstUse(() => {
+      factory({ settings, connections, config, userInfo }) {
+        const access = onFirstUse(() => {
           const { kubeConfig, cluster } = requireCluster(connections);
-          return new TeamOverviewReader(kubeConfig, cluster, {
-            kubeflowProfiles: settings.kubeflowProfiles,
-          });
+          return {
+            reader: new TeamOverviewReader(kubeConfig, cluster, {
+              kubeflowProfiles: settings.kubeflowProfiles,
+            }),
+            asUser: userClusterAccess({
+              kubeConfig,
+              userInfo,
+              config,
+              policy: settings.policy,
+            }),
+          };
         });
-        return { read: (team, teamRef) => reader().read(team, teamRef) };
+        return {
+          read: async (team, teamRef, credentials) => {
+            const { reader, asUser } = access();
+            return reader.read(team, teamRef, await asUser(credentials));
+          },
+        };
       },
     }),
 });
@@ -200,7 +256,7 @@ export const mlflowReaderServiceRef = createServiceRef<MlflowReaderService>({
       deps: {
         config: coreServices.rootConfig,
         connections: platformConnectionsServiceRef,
-        permissions: coreServices.permissions,
+        permissions: userPermissionsServiceRef,
       },
       factory({ config, connections, permissions }) {
         const ownership = readMlflowOwnership(config);
@@ -242,7 +298,7 @@ export const projectExperimentsServiceRef =
         service,
         deps: {
           connections: platformConnectionsServiceRef,
-          permissions: coreServices.permissions,
+          permissions: userPermissionsServiceRef,
         },
         factory({ connections, permissions }) {
           const experiments = onFirstUse(() => {

@@ -1,4 +1,4 @@
-import { parseTeam } from './teamRef';
+import { parseTeam, teamNamesOf } from './teamRef';
 
 describe('parseTeam', () => {
   it('reads a plain name as a group in the default namespace', () => {
@@ -99,5 +99,30 @@ describe('parseTeam', () => {
         reason: expect.stringContaining('was not on the form'),
       },
     ]);
+  });
+});
+
+describe('teamNamesOf', () => {
+  it('names the groups of the catalog default namespace, in lower case', () => {
+    expect(
+      teamNamesOf([
+        'user:default/alice',
+        'group:default/fraud-detection',
+        'Group:Default/Forecasting',
+        'group:default/fraud-detection',
+      ]),
+    ).toEqual(['fraud-detection', 'forecasting']);
+  });
+
+  it('counts only full group refs of the default namespace, as IS_TEAM_MEMBER does', () => {
+    expect(
+      teamNamesOf([
+        'recommendations',
+        'group:recommendations',
+        'group:other/recommendations',
+        'user:default/recommendations',
+        'group:default/Not_A_Namespace',
+      ]),
+    ).toEqual([]);
   });
 });

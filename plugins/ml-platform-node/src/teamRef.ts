@@ -58,3 +58,23 @@ export function parseTeam(team: unknown, field = 'team'): ParsedTeam {
     issues: [],
   };
 }
+
+/**
+ * The teams among a user's ownership entity refs (the user and their
+ * groups): the names of the groups in the catalog's default namespace, the
+ * refs `IS_TEAM_MEMBER` matches, compared case-insensitively. A group whose
+ * name cannot name a namespace is no team.
+ * @public
+ */
+export function teamNamesOf(ownershipEntityRefs: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const ownershipRef of ownershipEntityRefs) {
+    const ref = ownershipRef.toLocaleLowerCase('en-US');
+    const team = parseTeam(ref);
+    // parseTeam reads a bare name as a group: only a full group ref counts.
+    if (team.ref === ref) {
+      names.add(team.name);
+    }
+  }
+  return [...names];
+}

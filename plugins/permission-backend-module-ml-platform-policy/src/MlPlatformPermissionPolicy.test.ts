@@ -1,19 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
+  catalogEntityCreatePermission,
   catalogEntityDeletePermission,
   catalogEntityReadPermission,
+  catalogEntityRefreshPermission,
+  catalogEntityValidatePermission,
+  catalogIngestionManagePermission,
+  catalogIngestionReadPermission,
+  catalogLocationAnalyzePermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+  catalogLocationReadPermission,
+  catalogPermissions,
 } from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
   createPermission,
+  type Permission,
+  type PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
+import {
+  kubernetesClustersReadPermission,
+  kubernetesPermissions,
+  kubernetesProxyPermission,
+  kubernetesResourcesReadPermission,
+} from '@backstage/plugin-kubernetes-common';
+import {
+  actionExecutePermission,
+  scaffolderPermissions,
+  taskCancelPermission,
+  taskCreatePermission,
+  taskReadPermission,
+  templateDryRunPermission,
+  templateManagementPermission,
+  templateParameterReadPermission,
+  templateStepReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
 import type { Entity } from '@backstage/catalog-model';
 import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
   mlflowReadPermission,
+  mlPlatformPermissions,
   PUBLIC_MODEL_LABEL,
   publicModelReadPermission,
   platformStatusReadPermission,
@@ -21,10 +52,33 @@ import {
   teamNamespaceManagePermission,
   teamResourcesReadPermission,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
+import { readAdminGroups } from '@ml-platform/backstage-plugin-ml-platform-node';
 import {
+  createProjectExperimentAction,
+  createProjectNamespaceAction,
+  createTeamNamespaceAction,
+  createValidateAction,
+} from '@ml-platform/backstage-plugin-scaffolder-backend-module-ml-platform';
+import {
+  DEFAULT_SCAFFOLDER_ACTIONS,
   MlPlatformPermissionPolicy,
-  readAdminGroups,
+  readScaffolderActions,
 } from './MlPlatformPermissionPolicy';
+import { buildRuleTable } from './permissionRules';
+
+/**
+ * Every permission the portal's backend plugins define (packages/backend):
+ * catalog, scaffolder, kubernetes and the suite. The other installed plugins
+ * (techdocs, search, notifications, signals, user-settings, mcp-actions,
+ * proxy, app, auth, permission, events) define none: their packages have no
+ * `createPermission(`; techdocs and search check catalog.entity.read.
+ */
+const portalPermissions: Permission[] = [
+  ...catalogPermissions,
+  ...scaffolderPermissions,
+  ...kubernetesPermissions,
+  ...mlPlatformPermissions,
+];
 
 function userWith(name: string, groups: string[]) {
   const userEntityRef = `user:default/${name}`;
@@ -40,54 +94,122 @@ function userWith(name: string, groups: string[]) {
   };
 }
 
+const ALLOW = { result: AuthorizeResult.ALLOW };
+const DENY = { result: AuthorizeResult.DENY };
+
 describe('MlPlatformPermissionPolicy', () => {
-  const policy = new MlPlatformPermissionPolicy([
-    'group:default/platform-admins',
-  ]);
+  const policy = new MlPlatformPermissionPolicy({
+    adminGroups: ['group:default/platform-admins'],
+    scaffolderActions: DEFAULT_SCAFFOLDER_ACTIONS,
+  });
   const admin = userWith('erin', ['platform-admins']);
   const member = userWith('alice', ['fraud-detection']);
+  const decide = (permission: Permission, user?: typeof member) =>
+    policy.handle({ permission }, user);
 
-  it('lets platform admins create team namespaces', async () => {
-    expect(
-      await policy.handle({ permission: teamNamespaceManagePermission }, admin),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
+  describe('the rules table', () => {
+    it('has exactly one rule for every permission the installed plugins define', () => {
+      const ruled = [
+        ...buildRuleTable({ scaffolderActions: [] }).keys(),
+      ].sort();
+      const defined = [...new Set(portalPermissions.map(p => p.name))].sort();
+      expect(ruled).toEqual(defined);
+    });
+
+    it('lets admins hold every known permission (scaffolder actions only as listed)', async () => {
+      for (const permission of portalPermissions) {
+        const decision = await decide(permission, admin);
+        expect([permission.name, decision.result]).toEqual([
+          permission.name,
+          permission.name === actionExecutePermission.name
+            ? AuthorizeResult.CONDITIONAL
+            : AuthorizeResult.ALLOW,
+        ]);
+      }
+    });
+
+    it('denies a permission it does not know, to admins too', async () => {
+      for (const name of [
+        'some-plugin.thing.do',
+        'ml-platform.something-new.delete',
+      ]) {
+        const unknown = createPermission({ name, attributes: {} });
+        expect(await decide(unknown, member)).toEqual(DENY);
+        expect(await decide(unknown, admin)).toEqual(DENY);
+      }
+    });
+
+    it('denies a known name asked with another permission type or resource type', async () => {
+      const basicRead = createPermission({
+        name: catalogEntityReadPermission.name,
+        attributes: { action: 'read' },
+      });
+      const otherResource = createPermission({
+        name: teamResourcesReadPermission.name,
+        attributes: { action: 'read' },
+        resourceType: 'catalog-entity',
+      });
+      for (const permission of [basicRead, otherResource]) {
+        expect(await decide(permission, admin)).toEqual(DENY);
+        expect(await decide(permission, member)).toEqual(DENY);
+      }
+    });
+
+    it('denies every permission to requests without a user', async () => {
+      for (const permission of portalPermissions) {
+        expect([permission.name, await decide(permission)]).toEqual([
+          permission.name,
+          DENY,
+        ]);
+      }
+    });
   });
 
-  it('denies team namespaces to team members', async () => {
-    expect(
-      await policy.handle(
-        { permission: teamNamespaceManagePermission },
-        member,
-      ),
-    ).toEqual({ result: AuthorizeResult.DENY });
+  it.each([
+    platformStatusReadPermission,
+    publicModelReadPermission,
+    catalogEntityValidatePermission,
+    catalogLocationReadPermission,
+    taskCreatePermission,
+    templateParameterReadPermission,
+    templateStepReadPermission,
+    kubernetesResourcesReadPermission,
+    kubernetesClustersReadPermission,
+  ])('allows $name to every signed-in user', async permission => {
+    expect(await decide(permission, member)).toEqual(ALLOW);
   });
 
-  it("grants team-scoped permissions on the user's own teams only", async () => {
-    for (const permission of [
-      projectNamespaceManagePermission,
-      teamResourcesReadPermission,
-      mlflowReadPermission,
-    ]) {
-      expect(await policy.handle({ permission }, member)).toEqual({
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'ml-platform',
+  it.each([
+    teamNamespaceManagePermission,
+    catalogEntityCreatePermission,
+    catalogLocationAnalyzePermission,
+    catalogLocationCreatePermission,
+    catalogLocationDeletePermission,
+    catalogIngestionReadPermission,
+    catalogIngestionManagePermission,
+    templateDryRunPermission,
+    templateManagementPermission,
+    kubernetesProxyPermission,
+  ])('keeps $name to platform admins', async permission => {
+    expect(await decide(permission, member)).toEqual(DENY);
+    expect(await decide(permission, admin)).toEqual(ALLOW);
+  });
+
+  it.each([
+    projectNamespaceManagePermission,
+    teamResourcesReadPermission,
+    mlflowReadPermission,
+  ])("grants $name on the user's own teams only", async permission => {
+    expect(await decide(permission, member)).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'ml-platform',
+      resourceType: 'ml-platform-team',
+      conditions: {
+        rule: 'IS_TEAM_MEMBER',
         resourceType: 'ml-platform-team',
-        conditions: {
-          rule: 'IS_TEAM_MEMBER',
-          resourceType: 'ml-platform-team',
-          params: { claims: member.info.ownershipEntityRefs },
-        },
-      });
-      expect(await policy.handle({ permission }, admin)).toEqual({
-        result: AuthorizeResult.ALLOW,
-      });
-    }
-  });
-
-  it('lets signed-in users read the platform status', async () => {
-    expect(
-      await policy.handle({ permission: platformStatusReadPermission }, member),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
+        params: { claims: member.info.ownershipEntityRefs },
+      },
+    });
   });
 
   describe('catalog entities', () => {
@@ -103,125 +225,186 @@ describe('MlPlatformPermissionPolicy', () => {
       spec: { type, owner: `group:default/${owner}` },
       relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
     });
-    const canRead = async (user: typeof member, target: Entity) =>
-      createConditionAuthorizer(Object.values(permissionRules))(
-        await policy.handle({ permission: catalogEntityReadPermission }, user),
-        target,
-      );
+    const isAuthorized = createConditionAuthorizer(
+      Object.values(permissionRules),
+    );
+    const may = async (
+      permission: Permission,
+      user: typeof member,
+      target: Entity,
+    ) => isAuthorized(await decide(permission, user), target);
 
-    it("hides other teams' ML projects and models, but not public models", async () => {
+    it.each([catalogEntityReadPermission, catalogEntityRefreshPermission])(
+      "hides other teams' ML projects and models, but not public models ($name)",
+      async permission => {
+        const cases: [Entity, boolean][] = [
+          [entity('Component', 'ml-project', 'fraud-detection'), true],
+          [entity('Component', 'ml-project', 'recommendations'), false],
+          [entity('Resource', 'ml-model', 'fraud-detection'), true],
+          [entity('Resource', 'ml-model', 'recommendations'), false],
+          [
+            entity('Resource', 'ml-model', 'recommendations', {
+              [PUBLIC_MODEL_LABEL]: 'true',
+            }),
+            true,
+          ],
+          [
+            entity('Component', 'ml-project', 'recommendations', {
+              [PUBLIC_MODEL_LABEL]: 'true',
+            }),
+            false,
+          ],
+          [entity('Component', 'service', 'recommendations'), true],
+          [entity('Resource', 'database', 'recommendations'), true],
+        ];
+        for (const [target, expected] of cases) {
+          expect([
+            target.metadata,
+            await may(permission, member, target),
+          ]).toEqual([target.metadata, expected]);
+          expect(await may(permission, admin, target)).toBe(true);
+        }
+      },
+    );
+
+    it('lets owners delete their entities except Templates, which only admins delete', async () => {
       const cases: [Entity, boolean][] = [
-        [entity('Component', 'ml-project', 'fraud-detection'), true],
-        [entity('Component', 'ml-project', 'recommendations'), false],
-        [entity('Resource', 'ml-model', 'fraud-detection'), true],
-        [entity('Resource', 'ml-model', 'recommendations'), false],
-        [
-          entity('Resource', 'ml-model', 'recommendations', {
-            [PUBLIC_MODEL_LABEL]: 'true',
-          }),
-          true,
-        ],
-        [
-          entity('Component', 'ml-project', 'recommendations', {
-            [PUBLIC_MODEL_LABEL]: 'true',
-          }),
-          false,
-        ],
-        [entity('Component', 'service', 'recommendations'), true],
-        [entity('Resource', 'database', 'recommendations'), true],
+        [entity('Component', 'service', 'fraud-detection'), true],
+        [entity('Component', 'service', 'recommendations'), false],
+        [entity('Template', 'ml-project', 'fraud-detection'), false],
       ];
       for (const [target, expected] of cases) {
-        expect([target.metadata, await canRead(member, target)]).toEqual([
-          target.metadata,
-          expected,
-        ]);
-        expect(await canRead(admin, target)).toBe(true);
+        expect([
+          target.kind,
+          target.metadata.name,
+          await may(catalogEntityDeletePermission, member, target),
+        ]).toEqual([target.kind, target.metadata.name, expected]);
+        expect(await may(catalogEntityDeletePermission, admin, target)).toBe(
+          true,
+        );
       }
     });
   });
 
-  it("grants MLflow reads on the user's own teams, and public models to everyone signed in", async () => {
-    expect(
-      await policy.handle({ permission: mlflowReadPermission }, member),
-    ).toMatchObject({
-      result: AuthorizeResult.CONDITIONAL,
-      conditions: { rule: 'IS_TEAM_MEMBER' },
+  it.each([taskReadPermission, taskCancelPermission])(
+    'gives $name on tasks to their creator, and admins',
+    async permission => {
+      expect(await decide(permission, member)).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'scaffolder',
+        resourceType: 'scaffolder-task',
+        conditions: {
+          rule: 'IS_TASK_OWNER',
+          resourceType: 'scaffolder-task',
+          params: { createdBy: [member.info.userEntityRef] },
+        },
+      });
+      expect(await decide(permission, admin)).toEqual(ALLOW);
+    },
+  );
+
+  describe('scaffolder actions', () => {
+    const listedIn = (decision: PolicyDecision) => {
+      expect(decision).toMatchObject({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'scaffolder',
+        resourceType: 'scaffolder-action',
+      });
+      const { conditions } = decision as any;
+      return conditions.anyOf.map((condition: any) => {
+        expect(condition).toMatchObject({
+          rule: 'HAS_ACTION_ID',
+          resourceType: 'scaffolder-action',
+        });
+        return condition.params.actionId;
+      });
+    };
+
+    it('lets everyone, admins included, run only the listed actions', async () => {
+      const strict = new MlPlatformPermissionPolicy({
+        adminGroups: ['group:default/platform-admins'],
+        scaffolderActions: ['fetch:template', 'ml-platform:namespace:project'],
+      });
+      for (const user of [member, admin]) {
+        expect(
+          listedIn(
+            await strict.handle({ permission: actionExecutePermission }, user),
+          ),
+        ).toEqual(['fetch:template', 'ml-platform:namespace:project']);
+      }
     });
-    expect(
-      await policy.handle({ permission: publicModelReadPermission }, member),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
-    expect(
-      await policy.handle({ permission: publicModelReadPermission }),
-    ).toEqual({ result: AuthorizeResult.DENY });
-  });
 
-  it("keeps the Kubernetes plugin's proxy, which uses the backend's credentials, to admins", async () => {
-    expect(
-      await policy.handle({ permission: kubernetesProxyPermission }, member),
-    ).toEqual({ result: AuthorizeResult.DENY });
-    expect(
-      await policy.handle({ permission: kubernetesProxyPermission }, admin),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
-  });
-
-  it('denies a permission of the suite it does not know', async () => {
-    const unknown = createPermission({
-      name: 'ml-platform.something-new.delete',
-      attributes: { action: 'delete' },
+    it('denies every action when the list is empty', async () => {
+      const none = new MlPlatformPermissionPolicy({
+        adminGroups: ['group:default/platform-admins'],
+        scaffolderActions: [],
+      });
+      expect(
+        await none.handle({ permission: actionExecutePermission }, admin),
+      ).toEqual(DENY);
     });
-    expect(await policy.handle({ permission: unknown }, member)).toEqual({
-      result: AuthorizeResult.DENY,
+
+    it("lists by default the suite's actions and every action its templates use", async () => {
+      const suiteActions = [
+        createValidateAction(),
+        createTeamNamespaceAction({ provisioner: {} as any }),
+        createProjectNamespaceAction({ provisioner: {} as any }),
+        createProjectExperimentAction({ experiments: {} as any }),
+      ].map(action => action.id);
+      const templatesDir = resolve(__dirname, '../../../templates');
+      const templateActions = readdirSync(templatesDir, {
+        withFileTypes: true,
+      })
+        .filter(entry => entry.isDirectory())
+        .flatMap(entry =>
+          [
+            ...readFileSync(
+              resolve(templatesDir, entry.name, 'template.yaml'),
+              'utf8',
+            ).matchAll(/^\s*action:\s*(\S+)\s*$/gm),
+          ].map(match => match[1]),
+        );
+      expect(templateActions.length).toBeGreaterThan(0);
+      const listed = listedIn(await decide(actionExecutePermission, member));
+      expect(listed).toEqual(expect.arrayContaining(suiteActions));
+      expect(listed).toEqual(expect.arrayContaining(templateActions));
+      expect(listed).toEqual([...DEFAULT_SCAFFOLDER_ACTIONS]);
     });
   });
 
-  it('denies requests without a user', async () => {
-    expect(
-      await policy.handle({ permission: platformStatusReadPermission }),
-    ).toEqual({ result: AuthorizeResult.DENY });
-  });
-
-  it('lets only owners delete catalog entities', async () => {
-    expect(
-      await policy.handle(
-        { permission: catalogEntityDeletePermission },
-        member,
-      ),
-    ).toEqual({
-      result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'catalog',
-      resourceType: 'catalog-entity',
-      conditions: {
-        rule: 'IS_ENTITY_OWNER',
-        resourceType: 'catalog-entity',
-        params: { claims: member.info.ownershipEntityRefs },
-      },
-    });
-    expect(
-      await policy.handle({ permission: catalogEntityDeletePermission }, admin),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
-  });
-
-  it('compares group refs case-insensitively', async () => {
-    const shouting = new MlPlatformPermissionPolicy(
-      readAdminGroups(
+  it('compares admin group refs case-insensitively', async () => {
+    const shouting = new MlPlatformPermissionPolicy({
+      adminGroups: readAdminGroups(
         new ConfigReader({
           mlPlatform: { permissions: { adminGroups: ['group:default/Ops'] } },
         }),
       ),
-    );
+      scaffolderActions: [],
+    });
     expect(
       await shouting.handle(
         { permission: teamNamespaceManagePermission },
-        userWith('olga', ['ops']),
+        userWith('olga', ['OPS']),
       ),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
+    ).toEqual(ALLOW);
   });
 });
 
-describe('readAdminGroups', () => {
-  it('defaults to group:default/platform-admins', () => {
-    expect(readAdminGroups(new ConfigReader({}))).toEqual([
-      'group:default/platform-admins',
-    ]);
+describe('readScaffolderActions', () => {
+  const read = (scaffolderActions?: string[]) =>
+    readScaffolderActions(
+      new ConfigReader({ mlPlatform: { permissions: { scaffolderActions } } }),
+    );
+
+  it('defaults to DEFAULT_SCAFFOLDER_ACTIONS and reads a list from config', () => {
+    expect(read()).toEqual([...DEFAULT_SCAFFOLDER_ACTIONS]);
+    expect(read(['fetch:template'])).toEqual(['fetch:template']);
+  });
+
+  it('refuses patterns and ids with spaces, naming the key', () => {
+    expect(() => read(['fetch:*'])).toThrow(
+      'mlPlatform.permissions.scaffolderActions lists "fetch:*", which is not an action id',
+    );
+    expect(() => read(['fetch: template'])).toThrow(/not an action id/);
   });
 });

@@ -1,20 +1,6 @@
 import type { Config } from '@backstage/config';
 import {
-  catalogEntityDeletePermission,
-  catalogEntityReadPermission,
-  RESOURCE_TYPE_CATALOG_ENTITY,
-} from '@backstage/plugin-catalog-common/alpha';
-import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
-import {
-  catalogConditions,
-  createCatalogConditionalDecision,
-} from '@backstage/plugin-catalog-backend/alpha';
-import {
   AuthorizeResult,
-  isPermission,
-  isResourcePermission,
-  type PermissionCondition,
-  type PermissionCriteria,
   type PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import type {
@@ -22,171 +8,93 @@ import type {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
+import { isPlatformAdmin } from '@ml-platform/backstage-plugin-ml-platform-node';
 import {
-  adminOnlyPermissions,
-  ML_MODEL_ENTITY_TYPE,
-  ML_PROJECT_COMPONENT_TYPE,
-  platformStatusReadPermission,
-  PUBLIC_MODEL_LABEL,
-  publicModelReadPermission,
-  RESOURCE_TYPE_ML_PLATFORM_TEAM,
-  teamScopedPermissions,
-} from '@ml-platform/backstage-plugin-ml-platform-common';
-
-const ML_PLATFORM_PERMISSION_PREFIX = 'ml-platform.';
-
-/** The suite's permissions every signed-in user holds. */
-const everyoneSignedInPermissions = [
-  platformStatusReadPermission,
-  publicModelReadPermission,
-];
-import {
-  createTeamConditionalDecision,
-  teamConditions,
-} from '@ml-platform/backstage-plugin-ml-platform-node';
-
-type CatalogCondition = PermissionCondition<
-  typeof RESOURCE_TYPE_CATALOG_ENTITY
->;
-
-/** The default admin group when config names none. */
-export const DEFAULT_ADMIN_GROUP = 'group:default/platform-admins';
-
-export function readAdminGroups(config: Config): string[] {
-  return (
-    config.getOptionalStringArray('mlPlatform.permissions.adminGroups') ?? [
-      DEFAULT_ADMIN_GROUP,
-    ]
-  ).map(ref => ref.toLocaleLowerCase('en-US'));
-}
+  buildRuleTable,
+  isSamePermission,
+  type RuledPermission,
+} from './permissionRules';
 
 /**
- * The ML platform's policy:
- * - platform admins may do everything;
- * - admin-only permissions (team namespaces, quotas) are denied to everyone else;
- * - team-scoped permissions (a team's projects, resources and MLflow
- *   experiments and models) are granted on the user's own teams only;
- *   models tagged public may be read by every signed-in user;
- * - catalog entities may be deleted by their owners only; ML project
- *   components and ML models are visible to their team only, public models
- *   to everyone;
- * - the Kubernetes plugin's proxy (which uses the backend's credentials) is
- *   for admins only;
- * - any other permission of the suite is denied unless listed as granted to
- *   every signed-in user;
- * - anything else is allowed to signed-in users, and denied to requests without a user.
+ * The scaffolder actions templates may run when config lists none: the
+ * suite's actions and the stock ones its templates use or commonly need.
+ */
+export const DEFAULT_SCAFFOLDER_ACTIONS: readonly string[] = [
+  'ml-platform:validate',
+  'ml-platform:namespace:team',
+  'ml-platform:namespace:project',
+  'ml-platform:mlflow:experiment',
+  'catalog:register',
+  'fetch:plain',
+  'fetch:template',
+  'publish:github',
+];
+
+const SCAFFOLDER_ACTIONS_KEY = 'mlPlatform.permissions.scaffolderActions';
+
+/**
+ * Reads the allow-list of scaffolder actions. Ids are exact: the scaffolder
+ * matches them with `HAS_ACTION_ID` (equality), and the policy cannot see
+ * which actions the scaffolder has, so it cannot expand a pattern.
+ */
+export function readScaffolderActions(config: Config): string[] {
+  const actions = config.getOptionalStringArray(SCAFFOLDER_ACTIONS_KEY) ?? [
+    ...DEFAULT_SCAFFOLDER_ACTIONS,
+  ];
+  for (const action of actions) {
+    if (!/^[^\s*]+$/.test(action)) {
+      throw new Error(
+        `${SCAFFOLDER_ACTIONS_KEY} lists "${action}", which is not an action id: list exact ids such as fetch:template (patterns with * are not supported, and ids have no spaces)`,
+      );
+    }
+  }
+  return actions;
+}
+
+/** What the policy is built from (readAdminGroups of ml-platform-node, readScaffolderActions). */
+export type MlPlatformPolicyOptions = {
+  /** Entity refs of the admin groups. */
+  adminGroups: readonly string[];
+  /** Exact ids of the scaffolder actions a template may run. */
+  scaffolderActions: readonly string[];
+};
+
+/**
+ * The ML platform's policy, default-deny: a request without a user is
+ * denied; a permission is decided by its rule in the table of
+ * `permissionRules.ts` (platform admins hold every listed permission but
+ * run only the listed scaffolder actions); any other permission is denied
+ * to everyone, admins included.
  *
  * @public
  */
 export class MlPlatformPermissionPolicy implements PermissionPolicy {
-  readonly #adminGroups: Set<string>;
+  readonly #adminGroups: readonly string[];
+  readonly #rules: ReadonlyMap<string, RuledPermission>;
 
-  constructor(adminGroups: string[]) {
-    this.#adminGroups = new Set(adminGroups);
+  constructor(options: MlPlatformPolicyOptions) {
+    this.#adminGroups = options.adminGroups;
+    this.#rules = buildRuleTable({
+      scaffolderActions: options.scaffolderActions,
+    });
   }
 
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (!user) {
+    const known = this.#rules.get(request.permission.name);
+    if (
+      !user ||
+      !known ||
+      !isSamePermission(request.permission, known.permission)
+    ) {
       return { result: AuthorizeResult.DENY };
     }
-    const ownership = user.info.ownershipEntityRefs.map(ref =>
-      ref.toLocaleLowerCase('en-US'),
+    const isAdmin = isPlatformAdmin(
+      user.info.ownershipEntityRefs,
+      this.#adminGroups,
     );
-    if (ownership.some(ref => this.#adminGroups.has(ref))) {
-      return { result: AuthorizeResult.ALLOW };
-    }
-    if (
-      adminOnlyPermissions.some(permission =>
-        isPermission(request.permission, permission),
-      )
-    ) {
-      return { result: AuthorizeResult.DENY };
-    }
-    if (
-      isResourcePermission(
-        request.permission,
-        RESOURCE_TYPE_ML_PLATFORM_TEAM,
-      ) &&
-      teamScopedPermissions.some(permission =>
-        isPermission(request.permission, permission),
-      )
-    ) {
-      return createTeamConditionalDecision(
-        request.permission,
-        teamConditions.isTeamMember({
-          claims: user.info.ownershipEntityRefs,
-        }),
-      );
-    }
-    if (
-      isPermission(request.permission, catalogEntityDeletePermission) &&
-      request.permission.resourceType === RESOURCE_TYPE_CATALOG_ENTITY
-    ) {
-      return createCatalogConditionalDecision(
-        request.permission,
-        catalogConditions.isEntityOwner({
-          claims: user.info.ownershipEntityRefs,
-        }),
-      );
-    }
-    if (
-      isPermission(request.permission, catalogEntityReadPermission) &&
-      request.permission.resourceType === RESOURCE_TYPE_CATALOG_ENTITY
-    ) {
-      // Another team's ML projects (and so their Kubernetes tabs) and models
-      // stay hidden; models tagged public are visible to everyone.
-      const isMlProject: PermissionCriteria<CatalogCondition> = {
-        allOf: [
-          catalogConditions.isEntityKind({ kinds: ['Component'] }),
-          catalogConditions.hasSpec({
-            key: 'type',
-            value: ML_PROJECT_COMPONENT_TYPE,
-          }),
-        ],
-      };
-      const isMlModel: PermissionCriteria<CatalogCondition> = {
-        allOf: [
-          catalogConditions.isEntityKind({ kinds: ['Resource'] }),
-          catalogConditions.hasSpec({
-            key: 'type',
-            value: ML_MODEL_ENTITY_TYPE,
-          }),
-        ],
-      };
-      return createCatalogConditionalDecision(request.permission, {
-        anyOf: [
-          { not: { anyOf: [isMlProject, isMlModel] } },
-          catalogConditions.isEntityOwner({
-            claims: user.info.ownershipEntityRefs,
-          }),
-          {
-            allOf: [
-              isMlModel,
-              catalogConditions.hasLabel({
-                label: PUBLIC_MODEL_LABEL,
-                value: 'true',
-              }),
-            ],
-          },
-        ],
-      });
-    }
-    if (isPermission(request.permission, kubernetesProxyPermission)) {
-      // The proxy runs with the backend's cluster credentials.
-      return { result: AuthorizeResult.DENY };
-    }
-    if (
-      request.permission.name.startsWith(ML_PLATFORM_PERMISSION_PREFIX) &&
-      !everyoneSignedInPermissions.some(permission =>
-        isPermission(request.permission, permission),
-      )
-    ) {
-      // A permission of the suite this policy does not know: fail closed.
-      return { result: AuthorizeResult.DENY };
-    }
-    return { result: AuthorizeResult.ALLOW };
+    return known.rule({ user, isAdmin });
   }
 }

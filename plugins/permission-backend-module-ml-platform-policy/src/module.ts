@@ -3,9 +3,10 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { readAdminGroups } from '@ml-platform/backstage-plugin-ml-platform-node';
 import {
   MlPlatformPermissionPolicy,
-  readAdminGroups,
+  readScaffolderActions,
 } from './MlPlatformPermissionPolicy';
 
 /**
@@ -25,10 +26,18 @@ export const permissionModuleMlPlatformPolicy = createBackendModule({
       },
       async init({ policy, config, logger }) {
         const adminGroups = readAdminGroups(config);
+        const scaffolderActions = readScaffolderActions(config);
         logger.info(
           `Platform admins are the members of ${adminGroups.join(', ')}`,
         );
-        policy.setPolicy(new MlPlatformPermissionPolicy(adminGroups));
+        logger.info(
+          `Templates may run the scaffolder actions ${
+            scaffolderActions.join(', ') || '(none)'
+          }`,
+        );
+        policy.setPolicy(
+          new MlPlatformPermissionPolicy({ adminGroups, scaffolderActions }),
+        );
       },
     });
   },

@@ -1,8 +1,12 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   namespaceProvisionerServiceRef,
   projectExperimentsServiceRef,
+  readServicePrincipalRoles,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { createProjectExperimentAction } from './actions/projectExperiment';
 import { createProjectNamespaceAction } from './actions/projectNamespace';
@@ -23,13 +27,15 @@ export const scaffolderModuleMlPlatform = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         provisioner: namespaceProvisionerServiceRef,
         experiments: projectExperimentsServiceRef,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolderActions, provisioner, experiments }) {
+      async init({ scaffolderActions, provisioner, experiments, config }) {
+        const servicePrincipalRoles = readServicePrincipalRoles(config);
         scaffolderActions.addActions(
           createValidateAction(),
-          createTeamNamespaceAction({ provisioner }),
-          createProjectNamespaceAction({ provisioner }),
-          createProjectExperimentAction({ experiments }),
+          createTeamNamespaceAction({ provisioner, servicePrincipalRoles }),
+          createProjectNamespaceAction({ provisioner, servicePrincipalRoles }),
+          createProjectExperimentAction({ experiments, servicePrincipalRoles }),
         );
       },
     });

@@ -54,8 +54,8 @@ export function readWebhookSecret(
  * is configured, MLflow's model registry webhooks are received at
  * `POST /api/events/http/mlflow.model-registry` (no Backstage token: MLflow
  * cannot send one) and published on the `mlflow.model-registry` topic, but
- * only when their signature verifies. Unsigned, forged and stale calls are
- * refused (401/403) and publish nothing.
+ * only when their signature verifies. Unsigned, forged, stale and replayed
+ * calls are refused (401/403) and publish nothing.
  *
  * @public
  */

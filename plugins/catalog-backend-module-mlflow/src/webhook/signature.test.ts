@@ -269,6 +269,102 @@ describe('createMlflowWebhookValidator', () => {
     expect(logged).not.toContain(SECRET);
     expect(logged).not.toContain('Zm9yZ2VkIHNpZ25hdHVyZQ==');
   });
+
+  describe('replays', () => {
+    const OTHER_ID = '0b7e2f4a-9c1d-4e8b-8a2f-5d6c7e8f9a0b';
+
+    /** One validator, as the ingress keeps it, on a clock the test moves. */
+    function receiver() {
+      const clock = { now: NOW };
+      const logger = { warn: jest.fn() };
+      const validator = createMlflowWebhookValidator({
+        secret: SECRET,
+        logger: logger as any,
+        now: () => clock.now,
+      });
+      const deliver = async (details: RequestDetails) => {
+        const reject = jest.fn();
+        await validator(details, { reject });
+        return reject;
+      };
+      return { clock, logger, deliver };
+    }
+
+    function signedWithId(deliveryId: string): RequestDetails {
+      return request({
+        'x-mlflow-delivery-id': deliveryId,
+        'x-mlflow-signature': mlflowSignature(
+          SECRET,
+          deliveryId,
+          TIMESTAMP,
+          Buffer.from(MODEL_VERSION_CREATED, 'utf8'),
+        ),
+      });
+    }
+
+    it('refuses a delivery id it accepted before with 403 and says why', async () => {
+      const { deliver, logger } = receiver();
+      expect(await deliver(request())).not.toHaveBeenCalled();
+      const replay = await deliver(request());
+      expect(replay).toHaveBeenCalledWith({
+        status: 403,
+        payload: {
+          error: {
+            name: 'NotAllowedError',
+            message: expect.stringContaining(
+              `replayed call refused: delivery ${DELIVERY_ID} (X-MLflow-Delivery-Id) was already received`,
+            ),
+          },
+        },
+      });
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('replayed call refused'),
+      );
+    });
+
+    it('accepts a new delivery id', async () => {
+      const { deliver } = receiver();
+      expect(await deliver(request())).not.toHaveBeenCalled();
+      expect(await deliver(signedWithId(OTHER_ID))).not.toHaveBeenCalled();
+      expect(await deliver(signedWithId(OTHER_ID))).toHaveBeenCalledWith(
+        expect.objectContaining({ status: 403 }),
+      );
+    });
+
+    it('remembers nothing of a refused call', async () => {
+      const { deliver } = receiver();
+      const forged = await deliver(
+        request({ 'x-mlflow-signature': 'v1,Zm9yZ2VkIHNpZ25hdHVyZQ==' }),
+      );
+      expect(forged).toHaveBeenCalled();
+      expect(await deliver(request())).not.toHaveBeenCalled();
+    });
+
+    it('refuses the replay until the window ends, then the timestamp check does', async () => {
+      const { clock, deliver } = receiver();
+      expect(await deliver(request())).not.toHaveBeenCalled();
+      clock.now = Number(TIMESTAMP) + 300;
+      expect(await deliver(request())).toHaveBeenCalledWith(
+        expect.objectContaining({
+          payload: {
+            error: expect.objectContaining({
+              message: expect.stringContaining('replayed call refused'),
+            }),
+          },
+        }),
+      );
+      clock.now = Number(TIMESTAMP) + 301;
+      expect(await deliver(request())).toHaveBeenCalledWith(
+        expect.objectContaining({
+          payload: {
+            error: expect.objectContaining({
+              message: expect.stringContaining('stale call refused'),
+            }),
+          },
+        }),
+      );
+    });
+  });
 });
 
 describe('readWebhookSecret', () => {

@@ -1,6 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { RequestValidator } from '@backstage/plugin-events-node';
+import type {
+  RequestValidationContext,
+  RequestValidator,
+} from '@backstage/plugin-events-node';
+import { DeliveryReplayCache } from './replayCache';
 
 /**
  * MLflow's webhook headers (mlflow/webhooks/constants.py), lower-cased as
@@ -60,7 +64,9 @@ function single(headers: Headers, name: string): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-function refuse(status: 401 | 403, message: string): SignatureCheck {
+type Refusal = Extract<SignatureCheck, { ok: false }>;
+
+function refuse(status: 401 | 403, message: string): Refusal {
   return { ok: false, status, message };
 }
 
@@ -139,7 +145,9 @@ export function verifyMlflowSignature(options: {
 
 /**
  * The validator of the events backend's HTTP ingress for MLflow webhooks:
- * rejects every call `verifyMlflowSignature` refuses, answering
+ * rejects every call `verifyMlflowSignature` refuses, and with 403 a signed
+ * delivery whose X-MLflow-Delivery-Id it accepted before within the
+ * timestamp window (a replay; see `DeliveryReplayCache`), answering
  * `{ error: { name, message } }` with its status. Logs refusals (never the
  * secret or the signature).
  */
@@ -149,27 +157,53 @@ export function createMlflowWebhookValidator(options: {
   logger?: LoggerService;
   /** Now, in Unix seconds; for tests. */
   now?: () => number;
+  /** The most delivery ids remembered against replays. Default 10,000. */
+  maxDeliveries?: number;
 }): RequestValidator {
+  const toleranceSeconds =
+    options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+  const accepted = new DeliveryReplayCache({
+    toleranceSeconds,
+    maxEntries: options.maxDeliveries,
+  });
+  const refuseCall = (context: RequestValidationContext, check: Refusal) => {
+    options.logger?.warn(`MLflow webhook: ${check.message}`);
+    context.reject({
+      status: check.status,
+      payload: {
+        error: {
+          name:
+            check.status === 401 ? 'AuthenticationError' : 'NotAllowedError',
+          message: check.message,
+        },
+      },
+    });
+  };
+
   return async (request, context) => {
+    const nowSeconds = options.now?.() ?? Math.floor(Date.now() / 1000);
     const check = verifyMlflowSignature({
       secret: options.secret,
       headers: request.headers,
       rawBody: request.raw.body,
-      nowSeconds: options.now?.(),
-      toleranceSeconds: options.toleranceSeconds,
+      nowSeconds,
+      toleranceSeconds,
     });
     if (!check.ok) {
-      options.logger?.warn(`MLflow webhook: ${check.message}`);
-      context.reject({
-        status: check.status,
-        payload: {
-          error: {
-            name:
-              check.status === 401 ? 'AuthenticationError' : 'NotAllowedError',
-            message: check.message,
-          },
-        },
-      });
+      refuseCall(context, check);
+      return;
+    }
+    // both are present and single once the signature verified
+    const deliveryId = single(request.headers, MLFLOW_DELIVERY_ID_HEADER)!;
+    const timestamp = Number(single(request.headers, MLFLOW_TIMESTAMP_HEADER));
+    if (!accepted.remember(deliveryId, timestamp, nowSeconds)) {
+      refuseCall(
+        context,
+        refuse(
+          403,
+          `replayed call refused: delivery ${deliveryId} (X-MLflow-Delivery-Id) was already received within the ${toleranceSeconds} s timestamp window; MLflow gives each delivery its own id, so this is a replay`,
+        ),
+      );
     }
   };
 }

@@ -9,6 +9,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import type { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { LocalPlatform } from '@ml-platform/local-platform';
 import permissionBackend from '@backstage/plugin-permission-backend';
@@ -96,18 +97,25 @@ const onBehalfOfAwareHttpAuth = createServiceFactory({
  * local platform's cluster.
  */
 export async function startPlatformBackend(options: {
-  platform: Pick<LocalPlatform, 'apiserverUrl' | 'adminToken' | 'caData'>;
+  platform: Pick<LocalPlatform, 'apiserverUrl' | 'backendToken' | 'caData'>;
   organisation: TestOrganisation;
   clusterUrl?: string;
   extraConfig?: Record<string, unknown>;
+  /**
+   * `allow-all` replaces the permission framework by a test double that
+   * allows everything, to show what Kubernetes itself enforces.
+   */
+  permissions?: 'policy' | 'allow-all';
 }) {
   const { platform, organisation } = options;
+  const permissions =
+    options.permissions === 'allow-all'
+      ? [mockServices.permissions.factory({ result: AuthorizeResult.ALLOW })]
+      : [permissionBackend, mlPlatformPolicy, permissionsServiceFactory];
   return startTestBackend({
     features: [
       mlPlatformPlugin,
-      permissionBackend,
-      mlPlatformPolicy,
-      permissionsServiceFactory,
+      ...permissions,
       onBehalfOfAwareHttpAuth,
       userInfoFactory(organisation),
       catalogServiceMock.factory({
@@ -127,7 +135,7 @@ export async function startPlatformBackend(options: {
                   {
                     name: 'local',
                     url: options.clusterUrl ?? platform.apiserverUrl,
-                    serviceAccountToken: platform.adminToken,
+                    serviceAccountToken: platform.backendToken,
                     caData: platform.caData,
                   },
                 ],

@@ -1,8 +1,11 @@
 import { ServiceUnavailableError } from '@backstage/errors';
+import { basicAuthorization, displayUrl, splitUserInfo } from '../urls';
 import {
-  displayUrl,
-  isRetryableStatus,
-  isTimeout,
+  DEFAULT_RETRY_POLICY,
+  DEFAULT_TIMEOUT_MS,
+  withReadRetries,
+} from '../requestFaults';
+import {
   mlflowErrorCodeOf,
   mlflowHttpError,
   mlflowUnreachable,
@@ -22,7 +25,10 @@ import type {
 
 /** @public */
 export type MlflowClientOptions = {
-  /** e.g. http://127.0.0.1:15000 (a user:password part becomes basic auth). */
+  /**
+   * e.g. http://127.0.0.1:15000. A user:password part becomes basic auth
+   * when `auth` is not given, and is dropped from the URL either way.
+   */
   baseUrl: string;
   auth?: MlflowAuth;
   /** Per attempt. Default 10 s. */
@@ -96,6 +102,7 @@ function page<T>(items: T[] | undefined, token: string | undefined) {
  * @public
  */
 export class MlflowClient {
+  /** Where requests go: the configured URL without user info (show it through `displayUrl`). */
   readonly baseUrl: string;
   readonly #authorization?: string;
   readonly #authType: MlflowAuth['type'];
@@ -105,35 +112,32 @@ export class MlflowClient {
   readonly #fetch: typeof fetch;
 
   constructor(options: MlflowClientOptions) {
-    const url = new URL(options.baseUrl);
-    let auth = options.auth;
-    if (url.username && !auth) {
-      auth = {
-        type: 'basic',
-        username: decodeURIComponent(url.username),
-        password: decodeURIComponent(url.password),
-      };
-    }
-    // fetch refuses URLs with credentials; messages must not show them either
-    this.baseUrl = displayUrl(url.toString());
+    // fetch refuses URLs with credentials; they become basic auth instead
+    const { url, credentials } = splitUserInfo(
+      new URL(options.baseUrl).toString(),
+    );
+    const auth: MlflowAuth | undefined =
+      options.auth ?? (credentials && { type: 'basic', ...credentials });
+    this.baseUrl = url.replace(/\/+$/, '');
     this.#authType = auth?.type ?? 'none';
     if (auth?.type === 'basic') {
-      this.#authorization = `Basic ${Buffer.from(
-        `${auth.username}:${auth.password}`,
-        'utf8',
-      ).toString('base64')}`;
+      this.#authorization = basicAuthorization(auth);
     } else if (auth?.type === 'bearer') {
       this.#authorization = `Bearer ${auth.token}`;
     }
-    this.#timeoutMs = options.timeoutMs ?? 10_000;
-    this.#retries = Math.max(0, options.retries ?? 2);
-    this.#retryDelayMs = options.retryDelayMs ?? 200;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#retries = Math.max(
+      0,
+      options.retries ?? DEFAULT_RETRY_POLICY.retries,
+    );
+    this.#retryDelayMs =
+      options.retryDelayMs ?? DEFAULT_RETRY_POLICY.retryDelayMs;
     this.#fetch = options.fetch ?? globalThis.fetch;
   }
 
   /** Keeps the credentials out of console.log and JSON dumps of the client. */
   toJSON() {
-    return { baseUrl: this.baseUrl, auth: this.#authType };
+    return { baseUrl: displayUrl(this.baseUrl), auth: this.#authType };
   }
 
   // --- experiments ---------------------------------------------------------
@@ -236,24 +240,27 @@ export class MlflowClient {
   async getMetricHistory(
     runId: string,
     metricKey: string,
-    options: { maxResults?: number } = {},
+    options: { maxResults?: number; maxPages?: number } = {},
   ): Promise<MlflowMetric[]> {
     const metrics: MlflowMetric[] = [];
-    for await (const items of iterateMlflowPages(async pageToken => {
-      const res = await this.#request<{
-        metrics?: MlflowMetric[];
-        next_page_token?: string;
-      }>('GET', '/metrics/get-history', {
-        query: {
-          run_id: runId,
-          metric_key: metricKey,
-          max_results: options.maxResults,
-          page_token: pageToken,
-        },
-        idempotent: true,
-      });
-      return page(res.metrics, res.next_page_token);
-    })) {
+    for await (const items of iterateMlflowPages(
+      async pageToken => {
+        const res = await this.#request<{
+          metrics?: MlflowMetric[];
+          next_page_token?: string;
+        }>('GET', '/metrics/get-history', {
+          query: {
+            run_id: runId,
+            metric_key: metricKey,
+            max_results: options.maxResults,
+            page_token: pageToken,
+          },
+          idempotent: true,
+        });
+        return page(res.metrics, res.next_page_token);
+      },
+      { maxPages: options.maxPages },
+    )) {
       metrics.push(...items);
     }
     return metrics;
@@ -458,61 +465,48 @@ export class MlflowClient {
     if (this.#authorization) {
       headers.Authorization = this.#authorization;
     }
-    const attempts = 1 + (options.idempotent ? this.#retries : 0);
-
-    for (let attempt = 1; ; attempt++) {
-      let status: number;
-      let text: string;
-      try {
-        const response = await this.#fetch(url, {
-          method,
-          headers,
-          body:
-            options.body === undefined
-              ? undefined
-              : JSON.stringify(options.body),
-          signal: AbortSignal.timeout(this.#timeoutMs),
-        });
-        status = response.status;
-        text = await response.text();
-      } catch (error) {
-        // a timeout is not retried: the next try would most likely wait as long
-        if (attempt < attempts && !isTimeout(error)) {
-          await this.#backoff(attempt);
-          continue;
-        }
-        throw mlflowUnreachable(this.baseUrl, error, this.#timeoutMs);
-      }
-      if (status >= 200 && status < 300) {
-        try {
-          return (text.trim() ? JSON.parse(text) : {}) as T;
-        } catch {
-          throw new ServiceUnavailableError(
-            `MLflow at ${this.baseUrl} answered ${method} ${API}${path} with something that is not JSON; is ${this.baseUrl} the MLflow server (and not a login page or proxy)?`,
-          );
-        }
-      }
-      if (attempt < attempts && isRetryableStatus(status)) {
-        await this.#backoff(attempt);
-        continue;
-      }
-      throw mlflowHttpError({
-        baseUrl: this.baseUrl,
+    const send = async () => {
+      const response = await this.#fetch(url, {
         method,
-        path: `${API}${path}`,
-        status,
-        body: text,
-        authType: this.#authType,
-        filter: (options.query?.filter ??
-          (options.body as { filter?: string } | undefined)?.filter) as
-          | string
-          | undefined,
+        headers,
+        body:
+          options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: AbortSignal.timeout(this.#timeoutMs),
       });
-    }
-  }
+      return { status: response.status, text: await response.text() };
+    };
 
-  #backoff(attempt: number): Promise<void> {
-    const ms = this.#retryDelayMs * 2 ** (attempt - 1);
-    return new Promise(resolve => setTimeout(resolve, ms));
+    let status: number;
+    let text: string;
+    try {
+      ({ status, text } = await withReadRetries(send, answer => answer.status, {
+        retries: options.idempotent ? this.#retries : 0,
+        retryDelayMs: this.#retryDelayMs,
+      }));
+    } catch (error) {
+      throw mlflowUnreachable(this.baseUrl, error, this.#timeoutMs);
+    }
+    if (status >= 200 && status < 300) {
+      try {
+        return (text.trim() ? JSON.parse(text) : {}) as T;
+      } catch {
+        const shown = displayUrl(this.baseUrl);
+        throw new ServiceUnavailableError(
+          `MLflow at ${shown} answered ${method} ${API}${path} with something that is not JSON; is ${shown} the MLflow server (and not a login page or proxy)?`,
+        );
+      }
+    }
+    throw mlflowHttpError({
+      baseUrl: this.baseUrl,
+      method,
+      path: `${API}${path}`,
+      status,
+      body: text,
+      authType: this.#authType,
+      filter: (options.query?.filter ??
+        (options.body as { filter?: string } | undefined)?.filter) as
+        | string
+        | undefined,
+    });
   }
 }

@@ -46,6 +46,10 @@ import type { MlflowExperiment, MlflowModelVersion, MlflowRun } from './types';
 
 /** The newest versions whose source runs the model page shows. */
 const MAX_SOURCE_RUNS = 100;
+
+/** Page sizes of the capped listings (see RUN_SEARCH_LIMITS). */
+const EXPERIMENT_PAGE_SIZE = 1000;
+const METRIC_HISTORY_PAGE_SIZE = 25_000;
 /** What MLflow's run ids look like (32 hex digits; other stores may differ). */
 const MLFLOW_ID = /^[\w-]{1,64}$/;
 /** Parallel MLflow calls of one request. */
@@ -102,12 +106,17 @@ export class MlflowReader {
       `the experiments of team "${team.name}"`,
       credentials,
     );
-    const experiments = await collectMlflowPages(pageToken =>
-      this.#client.searchExperiments({
-        filter: `tags.${quotedKey(TEAM_LABEL)} = ${quotedValue(team.name)}`,
-        orderBy: ['name ASC'],
-        pageToken,
-      }),
+    const experiments = await collectMlflowPages(
+      pageToken =>
+        this.#client.searchExperiments({
+          filter: `tags.${quotedKey(TEAM_LABEL)} = ${quotedValue(team.name)}`,
+          orderBy: ['name ASC'],
+          maxResults: EXPERIMENT_PAGE_SIZE,
+          pageToken,
+        }),
+      {
+        maxPages: RUN_SEARCH_LIMITS.teamExperiments / EXPERIMENT_PAGE_SIZE,
+      },
     );
     return {
       experiments: experiments.map(e => toExperimentSummary(e, this.#links)),
@@ -205,7 +214,13 @@ export class MlflowReader {
     const limit = pLimit(CONCURRENCY);
     const histories = await Promise.all(
       distinctKeys.map(key =>
-        limit(() => this.#client.getMetricHistory(runId, key)),
+        limit(() =>
+          this.#client.getMetricHistory(runId, key, {
+            maxResults: METRIC_HISTORY_PAGE_SIZE,
+            maxPages:
+              RUN_SEARCH_LIMITS.metricHistoryPoints / METRIC_HISTORY_PAGE_SIZE,
+          }),
+        ),
       ),
     );
     return {

@@ -48,4 +48,34 @@ describe('mlPlatform.mlflow auth config', () => {
     expect(client.baseUrl).toBe('http://m:5000');
     expect(JSON.stringify(client)).not.toContain('secret-token');
   });
+
+  it('builds a client from a credentialed URL that sends them as basic auth and shows them nowhere', async () => {
+    const mlflow = connections({
+      baseUrl: 'http://bob:hunter2@m:5000',
+    }).mlflow!;
+    const requests: Array<{ url: string; authorization?: string }> = [];
+    const client = new MlflowClient({
+      ...mlflow,
+      retries: 0,
+      fetch: (async (input: URL | string, init: RequestInit = {}) => {
+        requests.push({
+          url: String(input),
+          authorization: (init.headers as Record<string, string>).Authorization,
+        });
+        return new Response('{"error_code":"INTERNAL_ERROR"}', {
+          status: 500,
+        });
+      }) as typeof fetch,
+    });
+    const error = await client.getExperiment('1').catch(e => e);
+    expect(requests).toEqual([
+      {
+        url: 'http://m:5000/api/2.0/mlflow/experiments/get?experiment_id=1',
+        authorization: `Basic ${Buffer.from('bob:hunter2').toString('base64')}`,
+      },
+    ]);
+    expect(error.message).toContain('MLflow at http://m:5000 failed');
+    expect(error.message).not.toContain('hunter2');
+    expect(JSON.stringify(client)).not.toContain('hunter2');
+  });
 });

@@ -5,19 +5,9 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import { displayUrl } from '../urls';
+import { isTimeout } from '../requestFaults';
 import type { MlflowErrorBody } from './types';
-
-/** The MLflow URL as shown in messages: without any user:password part. @public */
-export function displayUrl(baseUrl: string): string {
-  try {
-    const url = new URL(baseUrl);
-    url.username = '';
-    url.password = '';
-    return url.toString().replace(/\/+$/, '');
-  } catch {
-    return baseUrl.replace(/\/\/[^/@]*@/, '//');
-  }
-}
 
 /** MLflow's `{ error_code, message }` from an error answer, or the text itself. */
 export function parseMlflowError(text: string): MlflowErrorBody {
@@ -44,17 +34,6 @@ export function parseMlflowError(text: string): MlflowErrorBody {
  */
 export function isHostCheckRefusal(status: number, text: string): boolean {
   return status === 403 && /invalid host header|dns rebinding/i.test(text);
-}
-
-/** Statuses worth another try: the server or a proxy in front of it is briefly unavailable. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 502 || status === 503 || status === 504;
-}
-
-/** True when the request was aborted by its timeout (duck-typed: fetch errors come from another realm under jest). */
-export function isTimeout(error: unknown): boolean {
-  const name = (error as { name?: unknown })?.name;
-  return name === 'TimeoutError' || name === 'AbortError';
 }
 
 function networkReason(error: unknown, timeoutMs?: number): string {

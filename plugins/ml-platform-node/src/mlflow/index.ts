@@ -1,7 +1,6 @@
 export * from './types';
 export * from './MlflowClient';
 export {
-  displayUrl,
   isMlflowNotFound,
   mlflowErrorCodeOf,
   mlflowHttpError,

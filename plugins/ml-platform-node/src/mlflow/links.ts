@@ -1,3 +1,5 @@
+import { displayUrl } from '../urls';
+
 /** Links into the MLflow UI, on its external URL (what people's browsers reach). @public */
 export type MlflowLinks = {
   experiment(experimentId: string): string;
@@ -6,9 +8,13 @@ export type MlflowLinks = {
   modelVersion(name: string, version: string): string;
 };
 
-/** @public */
+/**
+ * Links on the external URL as it may be shown (`displayUrl`): a link
+ * never carries the credentials a configured URL may hold.
+ * @public
+ */
 export function mlflowLinks(externalUrl: string): MlflowLinks {
-  const base = `${externalUrl.replace(/\/+$/, '')}/#`;
+  const base = `${displayUrl(externalUrl)}/#`;
   const enc = encodeURIComponent;
   return {
     experiment: id => `${base}/experiments/${enc(id)}`,

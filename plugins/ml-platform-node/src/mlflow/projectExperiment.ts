@@ -12,6 +12,7 @@ import {
   validateDnsLabel,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { parseTeam } from '../teamRef';
+import { mlflowLinks } from './links';
 import type { MlflowClient } from './MlflowClient';
 import type { MlflowExperiment } from './types';
 
@@ -139,7 +140,7 @@ export class ProjectExperiments {
       name,
       experimentId,
       outcome: next.action === 'reuse' ? 'reused' : 'created',
-      url: `${this.deps.externalUrl}/#/experiments/${experimentId}`,
+      url: mlflowLinks(this.deps.externalUrl).experiment(experimentId),
     };
   }
 }

@@ -4,7 +4,7 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   type AuthorizePermissionRequest,
@@ -35,6 +35,13 @@ import {
 } from '../clusterErrors';
 import type { ClusterConnection } from '../connections';
 import { parseTeam } from '../teamRef';
+import { otherTeamNamesWithin } from './teamPrefixes';
+import {
+  BudgetLedgerStore,
+  readTeamAllocations,
+  reserveTeamBudget,
+  type BudgetReservationHandle,
+} from './budgetReservation';
 import { renderKubeflowProfile } from './profile';
 import { QUOTA_NAME, quotaHard } from './quota';
 import {
@@ -165,6 +172,7 @@ function fail(issues: ValidationIssue[]): never {
 export class NamespaceProvisioner {
   readonly #core: CoreV1Api;
   readonly #customObjects: CustomObjectsApi;
+  readonly #ledger: BudgetLedgerStore;
 
   constructor(
     private readonly deps: {
@@ -180,6 +188,7 @@ export class NamespaceProvisioner {
   ) {
     this.#core = deps.kubeConfig.makeApiClient(CoreV1Api);
     this.#customObjects = deps.kubeConfig.makeApiClient(CustomObjectsApi);
+    this.#ledger = new BudgetLedgerStore(this.#core, deps.cluster);
   }
 
   /** Creates or updates a team's own namespace; its quota is the team's budget. */
@@ -214,7 +223,11 @@ export class NamespaceProvisioner {
       quota: quota.spec,
     };
     const exists = await this.#requireOwnedOrFree('team', request);
-    const projects = await this.#projectQuotas(team.name);
+    const projects = await readTeamAllocations(
+      this.#ledger,
+      team.name,
+      await this.#projectQuotas(team.name),
+    );
     const budgetIssues = checkBudgetCoversProjects({
       team: team.name,
       budget: quotaHard(quota.spec),
@@ -222,7 +235,7 @@ export class NamespaceProvisioner {
       field: budgetField(input),
     });
     if (budgetIssues.length > 0) {
-      fail(budgetIssues);
+      throw new ConflictError(describeIssues(budgetIssues));
     }
     return this.#apply(request, team.ref, exists, options);
   }
@@ -275,7 +288,7 @@ export class NamespaceProvisioner {
       `You are not a member of team "${team.name}", so you may not create or change its projects`,
     );
     await this.#requireTeam(team.ref);
-    await this.#requireNotATeamName(namespace);
+    await this.#requireNoOtherTeamPrefix(team.name, namespace);
     const request: NamespaceRequest = {
       name: namespace,
       team: team.name,
@@ -286,8 +299,17 @@ export class NamespaceProvisioner {
       quota: quota.spec,
     };
     const exists = await this.#requireOwnedOrFree('name', request);
-    await this.#requireBudget(request, input);
-    return this.#apply(request, team.ref, exists, options);
+    const reservation = await this.#requireBudget(
+      request,
+      input,
+      options.dryRun ?? false,
+    );
+    try {
+      return await this.#apply(request, team.ref, exists, options);
+    } catch (error) {
+      await reservation?.release().catch(() => undefined);
+      throw error;
+    }
   }
 
   async #authorize(
@@ -317,17 +339,31 @@ export class NamespaceProvisioner {
     }
   }
 
-  /** A project namespace must not take the name another team's namespace has or will have. */
-  async #requireNotATeamName(namespace: string) {
-    const group = await this.deps.catalog.getEntityByRef(
-      `group:default/${namespace}`,
+  /**
+   * A project namespace must not read as another team's: neither its team
+   * namespace (`fraud-detection`) nor one of its projects
+   * (`fraud` + `detection-x` = `fraud-detection-x`).
+   */
+  async #requireNoOtherTeamPrefix(team: string, namespace: string) {
+    const candidates = otherTeamNamesWithin(team, namespace);
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      {
+        entityRefs: candidates.map(name => `group:default/${name}`),
+        fields: ['kind', 'metadata.name'],
+      },
       { credentials: await this.deps.auth.getOwnServiceCredentials() },
     );
-    if (group) {
+    const other = candidates.find((_, index) => items[index]);
+    if (other) {
       fail([
         {
           field: 'name',
-          reason: `makes the namespace "${namespace}", the name of team ${namespace}'s own namespace`,
+          reason:
+            other === namespace
+              ? `makes the namespace "${namespace}", the name of team ${namespace}'s own namespace`
+              : `makes the namespace "${namespace}", which reads as a project of team "${other}"; choose a name that does not start with "${other.slice(
+                  team.length + 1,
+                )}-"`,
         },
       ]);
     }
@@ -390,10 +426,15 @@ export class NamespaceProvisioner {
     return this.#core.readNamespace({ name });
   }
 
+  /**
+   * Checks the project's quota against what the team's budget has left and,
+   * unless on a dry-run, reserves it there (see {@link reserveTeamBudget}).
+   */
   async #requireBudget(
     request: NamespaceRequest,
     input: ProjectNamespaceInput,
-  ) {
+    dryRun: boolean,
+  ): Promise<BudgetReservationHandle | undefined> {
     const budget = await this.#teamBudget(request.team);
     if (!budget) {
       fail([
@@ -403,19 +444,40 @@ export class NamespaceProvisioner {
         },
       ]);
     }
-    const others = (await this.#projectQuotas(request.team)).filter(
-      project => project.namespace !== request.name,
-    );
-    const issues = checkTeamBudget({
-      team: request.team,
-      budget,
-      others: others.map(project => project.hard),
-      requested: quotaHard(request.quota),
-      field: budgetField(input),
-    });
-    if (issues.length > 0) {
-      fail(issues);
+    const requested = quotaHard(request.quota);
+    const check = (others: QuotaHard[]) =>
+      checkTeamBudget({
+        team: request.team,
+        budget,
+        others,
+        requested,
+        field: budgetField(input),
+      });
+    const readQuotas = () => this.#projectQuotas(request.team);
+    if (!dryRun) {
+      return reserveTeamBudget({
+        store: this.#ledger,
+        team: request.team,
+        namespace: request.name,
+        hard: requested,
+        readQuotas,
+        check,
+      });
     }
+    const allocations = await readTeamAllocations(
+      this.#ledger,
+      request.team,
+      await readQuotas(),
+    );
+    const issues = check(
+      allocations
+        .filter(allocation => allocation.namespace !== request.name)
+        .map(allocation => allocation.hard),
+    );
+    if (issues.length > 0) {
+      throw new ConflictError(describeIssues(issues));
+    }
+    return undefined;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { DEFAULT_SIZE_PRESETS, quotaHard } from './quota';
 import {
   DEFAULT_NAMESPACE_POLICY,
+  NAMESPACE_APPLY_ORDER,
   renderNamespaceObjects,
 } from './renderNamespace';
 
@@ -12,15 +13,18 @@ const project = {
 };
 
 describe('renderNamespaceObjects', () => {
-  it('renders the namespace first, then its quota, defaults, bindings and isolation', () => {
+  it('renders the namespace first, then isolation, quota and defaults, and grants access last', () => {
     const objects = renderNamespaceObjects(project);
     expect(objects.map(o => `${o.kind}/${o.metadata?.name}`)).toEqual([
       'Namespace/fraud-detection-scoring',
+      'NetworkPolicy/ml-platform-isolation',
       'ResourceQuota/ml-platform-quota',
       'LimitRange/ml-platform-defaults',
       'RoleBinding/ml-platform-team-edit',
       'RoleBinding/ml-platform-admins',
-      'NetworkPolicy/ml-platform-isolation',
+    ]);
+    expect([...new Set(objects.map(o => o.kind))]).toEqual([
+      ...NAMESPACE_APPLY_ORDER,
     ]);
     for (const object of objects.slice(1)) {
       expect(object.metadata?.namespace).toBe('fraud-detection-scoring');

@@ -97,9 +97,25 @@ function groupSubjects(groups: string[]) {
 }
 
 /**
+ * The order in which a namespace's objects are applied (`applyObjects`
+ * stops at the first refusal). Access comes last: if an apply stops half-way,
+ * no RoleBinding lets anyone into a namespace that lacks its NetworkPolicy or
+ * ResourceQuota, and the next run completes it.
+ */
+export const NAMESPACE_APPLY_ORDER = [
+  'Namespace',
+  'NetworkPolicy',
+  'ResourceQuota',
+  'LimitRange',
+  'RoleBinding',
+] as const;
+
+type NamespaceObjectKind = (typeof NAMESPACE_APPLY_ORDER)[number];
+
+/**
  * Every object of a team or project namespace, in the order they are
- * applied: the namespace first, then what lives in it. Pure: the same
- * request gives the same objects, so re-applying them changes nothing.
+ * applied (`NAMESPACE_APPLY_ORDER`). Pure: the same request gives the
+ * same objects, so re-applying them changes nothing.
  * @public
  */
 export function renderNamespaceObjects(
@@ -115,83 +131,93 @@ export function renderNamespaceObjects(
   const teamGroup = teamGroupOf(request.team, policy);
   const { containerDefaults: d } = policy;
 
-  const objects: KubernetesObject[] = [
-    {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: {
-        name: request.name,
-        labels,
-        annotations: namespaceAnnotations(request),
+  const byKind: Record<NamespaceObjectKind, KubernetesObject[]> = {
+    Namespace: [
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: request.name,
+          labels,
+          annotations: namespaceAnnotations(request),
+        },
       },
-    },
-    {
-      apiVersion: 'v1',
-      kind: 'ResourceQuota',
-      metadata: metadata(QUOTA_NAME),
-      spec: { hard: quotaHard(request.quota) },
-    } as KubernetesObject,
-    {
-      apiVersion: 'v1',
-      kind: 'LimitRange',
-      metadata: metadata('ml-platform-defaults'),
-      spec: {
-        limits: [
-          {
-            type: 'Container',
-            defaultRequest: { cpu: d.cpuRequest, memory: d.memoryRequest },
-            default: { cpu: d.cpuLimit, memory: d.memoryLimit },
-          },
-        ],
-      },
-    } as KubernetesObject,
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      metadata: metadata('ml-platform-team-edit'),
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: 'edit',
-      },
-      subjects: groupSubjects([teamGroup]),
-    } as KubernetesObject,
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      metadata: metadata('ml-platform-admins'),
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: 'admin',
-      },
-      subjects: groupSubjects(policy.adminGroups),
-    } as KubernetesObject,
-    {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: metadata('ml-platform-isolation'),
-      spec: {
-        podSelector: {},
-        policyTypes: ['Ingress'],
-        ingress: [
-          { from: [{ podSelector: {} }] },
-          ...(policy.ingressFromNamespaces.length > 0
-            ? [
-                {
-                  from: policy.ingressFromNamespaces.map(namespace => ({
-                    namespaceSelector: {
-                      matchLabels: {
-                        'kubernetes.io/metadata.name': namespace,
+    ],
+    NetworkPolicy: [
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: metadata('ml-platform-isolation'),
+        spec: {
+          podSelector: {},
+          policyTypes: ['Ingress'],
+          ingress: [
+            { from: [{ podSelector: {} }] },
+            ...(policy.ingressFromNamespaces.length > 0
+              ? [
+                  {
+                    from: policy.ingressFromNamespaces.map(namespace => ({
+                      namespaceSelector: {
+                        matchLabels: {
+                          'kubernetes.io/metadata.name': namespace,
+                        },
                       },
-                    },
-                  })),
-                },
-              ]
-            : []),
-        ],
-      },
-    } as KubernetesObject,
-  ];
-  return objects;
+                    })),
+                  },
+                ]
+              : []),
+          ],
+        },
+      } as KubernetesObject,
+    ],
+    ResourceQuota: [
+      {
+        apiVersion: 'v1',
+        kind: 'ResourceQuota',
+        metadata: metadata(QUOTA_NAME),
+        spec: { hard: quotaHard(request.quota) },
+      } as KubernetesObject,
+    ],
+    LimitRange: [
+      {
+        apiVersion: 'v1',
+        kind: 'LimitRange',
+        metadata: metadata('ml-platform-defaults'),
+        spec: {
+          limits: [
+            {
+              type: 'Container',
+              defaultRequest: { cpu: d.cpuRequest, memory: d.memoryRequest },
+              default: { cpu: d.cpuLimit, memory: d.memoryLimit },
+            },
+          ],
+        },
+      } as KubernetesObject,
+    ],
+    RoleBinding: [
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: metadata('ml-platform-team-edit'),
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'ClusterRole',
+          name: 'edit',
+        },
+        subjects: groupSubjects([teamGroup]),
+      } as KubernetesObject,
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: metadata('ml-platform-admins'),
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'ClusterRole',
+          name: 'admin',
+        },
+        subjects: groupSubjects(policy.adminGroups),
+      } as KubernetesObject,
+    ],
+  };
+  return NAMESPACE_APPLY_ORDER.flatMap(kind => byKind[kind]);
 }

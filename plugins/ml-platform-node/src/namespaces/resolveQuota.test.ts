@@ -47,6 +47,36 @@ describe('resolveQuota', () => {
     });
   });
 
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'refuses the inherited name %s as a size, with or without explicit values',
+    size => {
+      const expected = {
+        issues: [
+          {
+            field: 'size',
+            reason: `"${size}" is not a size preset (choose one of small, medium, large)`,
+          },
+        ],
+      };
+      expect(resolveQuota(size, undefined, settings)).toEqual(expected);
+      expect(resolveQuota(size, { storage: '1Gi' }, settings)).toEqual(
+        expected,
+      );
+    },
+  );
+
+  it('refuses inherited names as quota keys', () => {
+    const overrides = JSON.parse(
+      '{"__proto__": {"storage": "0"}, "constructor": "1"}',
+    ) as QuotaOverrides;
+    expect(resolveQuota('small', overrides, settings)).toEqual({
+      issues: [
+        { field: 'quota.__proto__', reason: 'is not a quota setting' },
+        { field: 'quota.constructor', reason: 'is not a quota setting' },
+      ],
+    });
+  });
+
   it('puts explicit values on top of the preset: numbers for counts, strings for quantities', () => {
     const { spec, issues } = resolveQuota(
       'small',

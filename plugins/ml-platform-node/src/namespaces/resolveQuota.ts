@@ -1,4 +1,5 @@
 import {
+  ownValue,
   parseQuantity,
   validateQuantity,
   type ValidationIssue,
@@ -162,15 +163,17 @@ export function resolveQuota(
 ): ResolvedQuota {
   const sizeNames = Object.keys(settings.sizes);
   const chosen = size || sizeNames[0];
-  const preset = settings.sizes[chosen];
+  const preset =
+    typeof chosen === 'string' ? ownValue(settings.sizes, chosen) : undefined;
   if (!preset) {
     return {
       issues: [
         {
           field: 'size',
-          reason: `"${size}" is not a size preset (choose one of ${sizeNames.join(
-            ', ',
-          )})`,
+          // not String(size): a size parsed from JSON may be an object whose toString is no function
+          reason: `${JSON.stringify(
+            size,
+          )} is not a size preset (choose one of ${sizeNames.join(', ')})`,
         },
       ],
     };

@@ -12,7 +12,14 @@ import {
   type TeamOverview,
   type WorkloadKind,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
-import { onCluster, unlessNotFound } from '../clusterErrors';
+import { NotAllowedError } from '@backstage/errors';
+import type { UserClusterAccess } from '../access/userClusterAccess';
+import {
+  apiMessageOf,
+  apiStatusOf,
+  onCluster,
+  unlessNotFound,
+} from '../clusterErrors';
 import type { ClusterConnection } from '../connections';
 import { QUOTA_NAME } from '../namespaces/quota';
 import { summarizeQuota } from './quotaUsage';
@@ -46,6 +53,9 @@ function byTeamThenProject(a: V1Namespace, b: V1Namespace): number {
  * team label), each with quota use, workloads by kind and state, and recent
  * warnings. Calls run in parallel: one namespace list, one list per workload
  * kind across the cluster, and per namespace its quotas, pods and warnings.
+ * The cluster-wide lists use the backend's identity (after the portal's
+ * permission check); the reads inside each namespace go as `asUser`, so
+ * Kubernetes RBAC decides them too.
  * @public
  */
 export class TeamOverviewReader {
@@ -61,8 +71,15 @@ export class TeamOverviewReader {
     this.#customObjects = kubeConfig.makeApiClient(CustomObjectsApi);
   }
 
-  async read(team: string, teamRef: string): Promise<TeamOverview> {
-    return onCluster(this.cluster, async () => {
+  async read(
+    team: string,
+    teamRef: string,
+    asUser?: UserClusterAccess,
+  ): Promise<TeamOverview> {
+    const core = asUser
+      ? asUser.kubeConfig.makeApiClient(CoreV1Api)
+      : this.#core;
+    const overview = onCluster(this.cluster, async () => {
       const [teamNamespaces, customObjects] = await Promise.all([
         this.#listTeamNamespaces(team),
         Promise.all(WORKLOAD_SOURCES.map(source => this.#listAll(source))),
@@ -74,10 +91,20 @@ export class TeamOverviewReader {
         cluster: this.cluster.name,
         namespaces: await Promise.all(
           namespaces.map(namespace =>
-            this.#readNamespace(namespace, customObjects),
+            this.#readNamespace(namespace, customObjects, core),
           ),
         ),
       };
+    });
+    return overview.catch(error => {
+      if (apiStatusOf(error) === 403) {
+        throw new NotAllowedError(
+          `Kubernetes refused the team overview to ${
+            asUser?.actingAs ?? 'the portal'
+          }: ${apiMessageOf(error)}`,
+        );
+      }
+      throw error;
     });
   }
 
@@ -116,12 +143,13 @@ export class TeamOverviewReader {
   async #readNamespace(
     namespace: V1Namespace,
     customObjects: Array<{ source: WorkloadSource; items: CustomObject[] }>,
+    core: CoreV1Api,
   ): Promise<NamespaceOverview> {
     const name = namespace.metadata!.name!;
     const [quotas, pods, events] = await Promise.all([
-      this.#core.listNamespacedResourceQuota({ namespace: name }),
-      this.#core.listNamespacedPod({ namespace: name }),
-      this.#core.listNamespacedEvent({
+      core.listNamespacedResourceQuota({ namespace: name }),
+      core.listNamespacedPod({ namespace: name }),
+      core.listNamespacedEvent({
         namespace: name,
         fieldSelector: 'type=Warning',
       }),

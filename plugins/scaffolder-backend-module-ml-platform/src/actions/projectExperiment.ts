@@ -1,5 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { ProjectExperimentsService } from '@ml-platform/backstage-plugin-ml-platform-node';
+import type {
+  ProjectExperimentsService,
+  ServicePrincipalRoles,
+} from '@ml-platform/backstage-plugin-ml-platform-node';
+import { actingUserCredentials } from './actingUser';
 
 /**
  * `ml-platform:mlflow:experiment`: creates the MLflow experiment
@@ -10,6 +14,8 @@ import type { ProjectExperimentsService } from '@ml-platform/backstage-plugin-ml
  */
 export function createProjectExperimentAction(options: {
   experiments: ProjectExperimentsService;
+  /** Services that may act (see mlPlatform.permissions.servicePrincipals); none by default. */
+  servicePrincipalRoles?: ServicePrincipalRoles;
 }) {
   return createTemplateAction({
     id: 'ml-platform:mlflow:experiment',
@@ -46,7 +52,10 @@ export function createProjectExperimentAction(options: {
       const result = await options.experiments.ensure(
         { team: ctx.input.team, project: ctx.input.name },
         {
-          credentials: await ctx.getInitiatorCredentials(),
+          credentials: await actingUserCredentials(
+            ctx,
+            options.servicePrincipalRoles,
+          ),
           dryRun: ctx.isDryRun,
         },
       );

@@ -4,7 +4,9 @@ import {
   sizeInputSchema,
   validateOnlyInputSchema,
   type NamespaceProvisionerService,
+  type ServicePrincipalRoles,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
+import { actingUserCredentials } from './actingUser';
 import { reportResult } from './reportResult';
 
 /**
@@ -15,6 +17,8 @@ import { reportResult } from './reportResult';
  */
 export function createProjectNamespaceAction(options: {
   provisioner: NamespaceProvisionerService;
+  /** Services that may act (see mlPlatform.permissions.servicePrincipals); none by default. */
+  servicePrincipalRoles?: ServicePrincipalRoles;
 }) {
   return createTemplateAction({
     id: 'ml-platform:namespace:project',
@@ -77,7 +81,10 @@ export function createProjectNamespaceAction(options: {
       const result = await options.provisioner.provisionProjectNamespace(
         input,
         {
-          credentials: await ctx.getInitiatorCredentials(),
+          credentials: await actingUserCredentials(
+            ctx,
+            options.servicePrincipalRoles,
+          ),
           dryRun: ctx.isDryRun || validateOnly,
         },
       );

@@ -4,7 +4,9 @@ import {
   sizeInputSchema,
   validateOnlyInputSchema,
   type NamespaceProvisionerService,
+  type ServicePrincipalRoles,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
+import { actingUserCredentials } from './actingUser';
 import { reportResult } from './reportResult';
 
 /**
@@ -14,6 +16,8 @@ import { reportResult } from './reportResult';
  */
 export function createTeamNamespaceAction(options: {
   provisioner: NamespaceProvisionerService;
+  /** Services that may act (see mlPlatform.permissions.servicePrincipals); none by default. */
+  servicePrincipalRoles?: ServicePrincipalRoles;
 }) {
   return createTemplateAction({
     id: 'ml-platform:namespace:team',
@@ -67,7 +71,10 @@ export function createTeamNamespaceAction(options: {
     async handler(ctx) {
       const { validateOnly, ...input } = ctx.input;
       const result = await options.provisioner.provisionTeamNamespace(input, {
-        credentials: await ctx.getInitiatorCredentials(),
+        credentials: await actingUserCredentials(
+          ctx,
+          options.servicePrincipalRoles,
+        ),
         dryRun: ctx.isDryRun || validateOnly,
       });
       reportResult(ctx.logger, result);
