@@ -103,6 +103,9 @@ index = index.replace(
 insertAfter(add('@backstage/plugin-permission-backend'), [
   add('@ml-platform/backstage-plugin-ml-platform-backend'),
 ]);
+insertAfter(add('@backstage/plugin-kubernetes-backend'), [
+  add('@ml-platform/backstage-plugin-kubernetes-backend-module-ml-platform'),
+]);
 writeFileSync(indexPath, index);
 
 // 4. app-config.local.yaml: the documented config, the local platform's

@@ -34,6 +34,12 @@ export {
 } from './teams.ts';
 export { MLFLOW_VERSION } from './mlflow.ts';
 export { platformEnvironment, renderExports } from './status.ts';
+export {
+  closedPort,
+  hangingServer,
+  serveOnLoopback,
+  type LoopbackServer,
+} from './faultServers.ts';
 
 type Env = Record<string, string | undefined>;
 

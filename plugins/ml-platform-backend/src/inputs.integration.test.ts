@@ -87,6 +87,16 @@ const UNAVAILABLE =
 
 jest.setTimeout(120_000);
 
+/**
+ * The generators' seed: fixed, so the test command checks the same inputs
+ * on every run and a failure can be replayed; `ML_PLATFORM_FUZZ_SEED=random`
+ * (or a number) explores others, and a failure prints its seed and path.
+ */
+const SEED =
+  process.env.ML_PLATFORM_FUZZ_SEED === 'random'
+    ? Date.now() % 2 ** 31
+    : Number(process.env.ML_PLATFORM_FUZZ_SEED ?? 20261201);
+
 // The properties assert through fc.assert: the first request that breaks a
 // rule fails the test, with the request and the answer.
 /* eslint-disable jest/expect-expect */
@@ -122,6 +132,12 @@ function problemOf(res: Response): string | undefined {
       UNAVAILABLE.test(message)
       ? undefined
       : `a server error (${res.status})`;
+  }
+  if (res.status === 431) {
+    // Node's HTTP parser refuses a request line and headers over 16 KiB
+    // itself, before any route runs, with an empty body: a refusal, and
+    // nothing can have been created.
+    return undefined;
   }
   if (res.status >= 400) {
     if (!/json/.test(res.type)) {
@@ -401,6 +417,7 @@ describe('hostile input to every route and action, against the local platform', 
   const checkAll = (numRuns: number, exchange: fc.Arbitrary<Exchange>) =>
     fc.assert(fc.asyncProperty(exchange, expectSound), {
       numRuns,
+      seed: SEED,
       endOnFailure: true,
     });
 

@@ -4,11 +4,10 @@ import {
   type ServerResponse,
 } from 'node:http';
 import {
-  createServer as createNetServer,
-  type AddressInfo,
-  type Server,
-  type Socket,
-} from 'node:net';
+  closedPort,
+  hangingServer,
+  serveOnLoopback as serve,
+} from '@ml-platform/local-platform';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { applyObjects } from './applyObjects';
@@ -26,38 +25,6 @@ const clusterAt = (url: string) => ({
   // lets the client talk plain http to the stub apiservers below
   skipTLSVerify: true,
 });
-
-/** A loopback server on a free port; `close` also drops open connections. */
-async function serve(server: Server) {
-  const sockets = new Set<Socket>();
-  server.on('connection', socket => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>(resolve =>
-    server.listen(0, '127.0.0.1', () => resolve()),
-  );
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    connections: () => sockets.size,
-    close: () =>
-      new Promise<void>(resolve => {
-        sockets.forEach(socket => socket.destroy());
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** An apiserver that accepts connections and never says a word. */
-const hangingServer = () => serve(createNetServer(() => {}));
-
-/** A port nothing listens on any more. */
-async function closedPort(): Promise<number> {
-  const server = await serve(createNetServer());
-  await server.close();
-  return server.port;
-}
 
 type Seen = Array<{ method: string; url: string }>;
 

@@ -1,42 +1,9 @@
-import {
-  createServer,
-  type AddressInfo,
-  type Server,
-  type Socket,
-} from 'node:net';
+import { closedPort, hangingServer } from '@ml-platform/local-platform';
 import { probeConnections } from './probes';
 
 const TIMEOUT_MS = 300;
 /** Generous: the tests share a busy machine. */
 const MARGIN_MS = 3000;
-
-/** A loopback server that accepts connections and never answers. */
-async function hangingServer() {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer(socket => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>(resolve =>
-    server.listen(0, '127.0.0.1', () => resolve()),
-  );
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    close: () =>
-      new Promise<void>(resolve => {
-        sockets.forEach(socket => socket.destroy());
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** A port nothing listens on any more. */
-async function closedPort(): Promise<number> {
-  const server = await hangingServer();
-  await server.close();
-  return server.port;
-}
 
 const cluster = (url: string) => ({
   name: 'local',
