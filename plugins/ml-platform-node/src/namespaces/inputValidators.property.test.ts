@@ -12,7 +12,13 @@ import {
   type ValidationIssue,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import fc from 'fast-check';
-import { DEFAULT_SIZE_PRESETS, quotaHard, type QuotaSpec } from './quota';
+import {
+  DEFAULT_SIZE_PRESETS,
+  QUOTA_COUNT_KEYS,
+  QUOTA_QUANTITY_KEYS,
+  quotaHard,
+  type QuotaSpec,
+} from './quota';
 import { resolveQuota, type QuotaOverrides } from './resolveQuota';
 import { DEFAULT_QUOTA_MAXIMA, type QuotaMaxima } from './settings';
 
@@ -26,16 +32,7 @@ const PROTOTYPE_KEYS = [
   'hasOwnProperty',
   'valueOf',
 ];
-const QUOTA_KEYS = [
-  'cpu',
-  'cpuLimit',
-  'memory',
-  'memoryLimit',
-  'gpu',
-  'storage',
-  'persistentVolumeClaims',
-  'pods',
-];
+const QUOTA_KEYS = [...QUOTA_QUANTITY_KEYS, ...QUOTA_COUNT_KEYS];
 
 /** The pattern of a quantity in Kubernetes' OpenAPI schema, independent of parseQuantity. */
 const KUBERNETES_QUANTITY =

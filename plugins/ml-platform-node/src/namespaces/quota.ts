@@ -26,6 +26,22 @@ export type QuotaSpec = {
   pods: number;
 };
 
+/** The settings of a {@link QuotaSpec} given as Kubernetes quantities. */
+export const QUOTA_QUANTITY_KEYS: ReadonlyArray<keyof QuotaSpec> = [
+  'cpu',
+  'cpuLimit',
+  'memory',
+  'memoryLimit',
+  'storage',
+];
+
+/** The settings of a {@link QuotaSpec} given as whole numbers. */
+export const QUOTA_COUNT_KEYS: ReadonlyArray<keyof QuotaSpec> = [
+  'gpu',
+  'persistentVolumeClaims',
+  'pods',
+];
+
 /** Built-in size presets; app-config may replace them. @public */
 export const DEFAULT_SIZE_PRESETS: Readonly<Record<string, QuotaSpec>> = {
   small: {

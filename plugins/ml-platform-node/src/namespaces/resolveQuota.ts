@@ -4,7 +4,12 @@ import {
   validateQuantity,
   type ValidationIssue,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
-import { quotaHard, type QuotaSpec } from './quota';
+import {
+  QUOTA_COUNT_KEYS,
+  QUOTA_QUANTITY_KEYS,
+  quotaHard,
+  type QuotaSpec,
+} from './quota';
 import type { NamespaceSettings, QuotaMaxima } from './settings';
 
 /** Explicit quota values of a request; each overrides the size preset's. @public */
@@ -12,8 +17,8 @@ export type QuotaOverrides = Partial<
   Record<keyof QuotaSpec, string | number | undefined>
 >;
 
-const QUANTITY_FIELDS = ['cpu', 'cpuLimit', 'memory', 'memoryLimit', 'storage'];
-const COUNT_FIELDS = ['gpu', 'persistentVolumeClaims', 'pods'];
+const QUANTITY_FIELDS: readonly string[] = QUOTA_QUANTITY_KEYS;
+const COUNT_FIELDS: readonly string[] = QUOTA_COUNT_KEYS;
 
 function validateCount(field: string, value: unknown): ValidationIssue[] {
   const number = typeof value === 'string' ? Number(value) : value;

@@ -5,7 +5,11 @@ import {
   validateQuantity,
   type ValidationIssue,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
-import { DEFAULT_SIZE_PRESETS, type QuotaSpec } from './quota';
+import {
+  DEFAULT_SIZE_PRESETS,
+  QUOTA_QUANTITY_KEYS,
+  type QuotaSpec,
+} from './quota';
 import {
   DEFAULT_NAMESPACE_POLICY,
   type NamespacePolicy,
@@ -147,13 +151,11 @@ export function readNamespaceSettings(config: Config): NamespaceSettings {
   return settings;
 }
 
-const QUANTITY_KEYS = ['cpu', 'cpuLimit', 'memory', 'memoryLimit', 'storage'];
-
 function quantityIssues(
   prefix: string,
   values: Record<string, unknown>,
 ): ValidationIssue[] {
-  return QUANTITY_KEYS.filter(key => values[key] !== undefined).flatMap(key =>
-    validateQuantity(`${prefix}.${key}`, values[key]),
+  return QUOTA_QUANTITY_KEYS.filter(key => values[key] !== undefined).flatMap(
+    key => validateQuantity(`${prefix}.${key}`, values[key]),
   );
 }
