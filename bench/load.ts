@@ -1,16 +1,19 @@
 /**
- * Benchmark: a load run of signed-in users (50 for 60 s by default) over the
- * team overview of a 20-namespace team, the model page and the run search,
+ * Benchmark: a load run of signed-in users (50 for 60 s by default, each
+ * thinking 1 s on average between answer and next request) over the team
+ * overview of a 20-namespace team, the model page and the run search,
  * through the backend with the real permission backend and policy, on the
  * local platform's real kube-apiserver and MLflow: requests/s, latency
  * percentiles and errors per route, and the backend process's memory before
- * and after, against one user on the same routes in the same run.
+ * and after, against one user on the same routes in the same run; then the
+ * same users without thinking (the backend's capacity).
  * See README.md.
  *
- *   node --expose-gc bench/load.ts [--users 50] [--seconds 60] [--warmup-seconds 10] [--baseline-seconds 10]
+ *   node --expose-gc bench/load.ts [--users 50] [--seconds 60] [--think-ms 1000] [--warmup-seconds 10] [--baseline-seconds 10] [--saturation-seconds 20]
  *   node bench/load.ts --cleanup
  *
- * BENCH_LOAD_USERS and BENCH_LOAD_SECONDS set the defaults of --users and --seconds.
+ * BENCH_LOAD_USERS, BENCH_LOAD_SECONDS and BENCH_LOAD_THINK_MS set the
+ * defaults of --users, --seconds and --think-ms.
  */
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -74,8 +77,10 @@ const ROUTE_ROWS: Array<{ name: string; routes: readonly string[] }> = [
 type Options = {
   users: number;
   seconds: number;
+  thinkMs: number;
   warmupSeconds: number;
   baselineSeconds: number;
+  saturationSeconds: number;
   cleanup: boolean;
 };
 
@@ -88,19 +93,30 @@ function readOptions(argv: string[]): Options {
         type: 'string',
         default: process.env.BENCH_LOAD_SECONDS ?? '60',
       },
+      'think-ms': {
+        type: 'string',
+        default: process.env.BENCH_LOAD_THINK_MS ?? '1000',
+      },
       'warmup-seconds': { type: 'string', default: '10' },
       'baseline-seconds': { type: 'string', default: '10' },
+      'saturation-seconds': { type: 'string', default: '20' },
       cleanup: { type: 'boolean', default: false },
     },
   });
   return {
     users: countOption('users', values.users, 1),
     seconds: countOption('seconds', values.seconds, 1),
+    thinkMs: countOption('think-ms', values['think-ms'], 0),
     warmupSeconds: countOption('warmup-seconds', values['warmup-seconds'], 0),
     baselineSeconds: countOption(
       'baseline-seconds',
       values['baseline-seconds'],
       1,
+    ),
+    saturationSeconds: countOption(
+      'saturation-seconds',
+      values['saturation-seconds'],
+      0,
     ),
     cleanup: values.cleanup,
   };
@@ -345,13 +361,17 @@ async function runPhase(
   requests: Record<Route, LoadRequest>,
   users: string[],
   seconds: number,
+  thinkMs: number,
   checkInterrupted: () => void,
 ): Promise<PhaseResult> {
-  log(`${name}: ${users.length} users for ${seconds} s`);
+  log(
+    `${name}: ${users.length} users for ${seconds} s, thinking ${thinkMs} ms`,
+  );
   const spec: LoadPhase = {
     users,
     requests: ROUTES.map(route => requests[route]),
     seconds,
+    thinkMs,
     timeoutMs: REQUEST_TIMEOUT_MS,
   };
   const result = await runClosedLoop(
@@ -436,23 +456,48 @@ async function benchmark(
     );
     const checked = await checkRoutes(requests, authorizations[0]);
 
-    const phase = (name: string, phaseUsers: string[], seconds: number) =>
-      runPhase(name, requests, phaseUsers, seconds, checkInterrupted);
+    const phase = (
+      name: string,
+      phaseUsers: string[],
+      seconds: number,
+      thinkMs: number,
+    ) =>
+      runPhase(name, requests, phaseUsers, seconds, thinkMs, checkInterrupted);
 
     if (options.warmupSeconds > 0) {
-      await phase('warm-up', authorizations, options.warmupSeconds);
+      await phase(
+        'warm-up',
+        authorizations,
+        options.warmupSeconds,
+        options.thinkMs,
+      );
     }
     const single = await phase(
       'baseline',
       authorizations.slice(0, 1),
       options.baselineSeconds,
+      0,
     );
     checkInterrupted();
     const memoryBefore = await sampleMemory();
     const loadBefore = os.loadavg()[0];
-    const loaded = await phase('load', authorizations, options.seconds);
+    const loaded = await phase(
+      'load',
+      authorizations,
+      options.seconds,
+      options.thinkMs,
+    );
     const loadAfter = os.loadavg()[0];
     const memoryAfter = await sampleMemory();
+    const saturated =
+      options.saturationSeconds > 0
+        ? await phase(
+            'saturation',
+            authorizations,
+            options.saturationSeconds,
+            0,
+          )
+        : undefined;
 
     process.stdout.write(
       report({
@@ -465,6 +510,7 @@ async function benchmark(
         checked,
         single,
         loaded,
+        saturated,
         memoryBefore,
         memoryAfter,
         loadBefore,
@@ -474,6 +520,35 @@ async function benchmark(
   } finally {
     await backend.stop();
   }
+}
+
+/** Requests, throughput, latency percentiles and errors of a phase, per route and for all. */
+function routeTable(phase: PhaseResult): string {
+  return renderTable(
+    [
+      'route',
+      'requests',
+      'req/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      'errors',
+    ],
+    ROUTE_ROWS.map(({ name, routes }) => {
+      const f = figuresOf(phase, routes);
+      return [
+        name,
+        f.requests,
+        f.perSecond.toFixed(1),
+        ms(f.p50),
+        ms(f.p95),
+        ms(f.p99),
+        ms(f.max),
+        f.errors,
+      ];
+    }),
+  );
 }
 
 const memoryRow = (name: string, before: number, after: number): Cell[] => [
@@ -493,6 +568,7 @@ function report(run: {
   checked: { overviewBytes: number; runs: number };
   single: PhaseResult;
   loaded: PhaseResult;
+  saturated?: PhaseResult;
   memoryBefore: MemorySample;
   memoryAfter: MemorySample;
   loadBefore: number;
@@ -531,7 +607,7 @@ function report(run: {
 
   return [
     '',
-    `load: ${n} signed-in users in a closed loop for ${options.seconds} s (+${options.warmupSeconds} s warm-up), each sending the 3 routes in turn; baseline: 1 user for ${options.baselineSeconds} s in the same run; ratio = ${n} users / 1 user`,
+    `load: ${n} signed-in users in a closed loop for ${options.seconds} s (+${options.warmupSeconds} s warm-up), each sending the 3 routes in turn and thinking ${options.thinkMs} ms on average (0.5 to 1.5 times) between an answer and the next request; baseline: 1 user without thinking for ${options.baselineSeconds} s in the same run; ratio = ${n} users / 1 user`,
     `  overview:   ${path('overview')}: ${
       1 + PROJECTS.length
     } namespaces (${TEAM} and ${PROJECTS.length} projects; ${
@@ -559,31 +635,7 @@ function report(run: {
     '',
     `${n} users, ${(loaded.elapsedMs / 1000).toFixed(1)} s:`,
     '',
-    renderTable(
-      [
-        'route',
-        'requests',
-        'req/s',
-        'p50 ms',
-        'p95 ms',
-        'p99 ms',
-        'max ms',
-        'errors',
-      ],
-      ROUTE_ROWS.map(({ name, routes }) => {
-        const f = figuresOf(loaded, routes);
-        return [
-          name,
-          f.requests,
-          f.perSecond.toFixed(1),
-          ms(f.p50),
-          ms(f.p95),
-          ms(f.p99),
-          ms(f.max),
-          f.errors,
-        ];
-      }),
-    ),
+    routeTable(loaded),
     ...errorLines(loaded),
     '',
     `Against 1 user on the same routes (${(single.elapsedMs / 1000).toFixed(
@@ -620,6 +672,17 @@ function report(run: {
     ),
     ...errorLines(single).map(line => `  (1 user)${line}`),
     '',
+    ...(run.saturated
+      ? [
+          `Capacity: the same ${n} users without thinking (each sends its next request on the answer), ${(
+            run.saturated.elapsedMs / 1000
+          ).toFixed(1)} s after the load; reported, not judged:`,
+          '',
+          routeTable(run.saturated),
+          ...errorLines(run.saturated).map(line => `  (capacity)${line}`),
+          '',
+        ]
+      : []),
     `Memory of the backend's process (${
       judged ? 'after a forced GC' : 'no forced GC'
     }, before and after the ${options.seconds} s):`,

@@ -553,6 +553,9 @@ async function benchmark(
       members: { [MEMBER]: [TEAM], [OUTSIDER]: ['bench-other-team-0'] },
       admins: [],
     },
+    // every request reads the cluster, as the reader and kubectl do (the
+    // shared reads a portal keeps for a few seconds are bench:load's subject)
+    extraConfig: { kubernetes: { cacheSeconds: 0 } },
   });
   log(
     `started the backend (ml-platform, permission backend and policy) in ${

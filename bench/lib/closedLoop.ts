@@ -9,13 +9,22 @@ export type LoadRequest = {
   body?: string;
 };
 
-/** A closed-loop load: every user sends its next request as soon as the last one is answered. */
+/**
+ * A closed-loop load: every user sends its next request once the last one
+ * is answered and they have thought for a while (none: at once).
+ */
 export type LoadPhase = {
   /** The `authorization` header of each user, one user per entry. */
   users: string[];
   /** Each user sends these in turn, user `i` starting at entry `i` (so the routes share the load evenly). */
   requests: LoadRequest[];
   seconds: number;
+  /**
+   * A user's pause between an answer and their next request, on average:
+   * each pause is drawn from 0.5 to 1.5 times it, and each user's first
+   * request from 0 to 1 times it, so the users do not march in step. 0: none.
+   */
+  thinkMs: number;
   /** A request not answered in time counts as a network error. */
   timeoutMs: number;
 };

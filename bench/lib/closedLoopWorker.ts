@@ -3,6 +3,7 @@
  * phase with Node's fetch and posts the results back.
  */
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type {
   LoadPhase,
@@ -94,10 +95,19 @@ async function runPhase(phase: LoadPhase): Promise<PhaseResult> {
     PROGRESS_EVERY_MS,
   );
   try {
+    const think = async (from: number, to: number) => {
+      if (phase.thinkMs > 0) {
+        await sleep(phase.thinkMs * (from + Math.random() * (to - from)));
+      }
+    };
     await Promise.all(
       phase.users.map(async (authorization, user) => {
+        await think(0, 1);
         for (let i = user; performance.now() < deadline; i++) {
           await send(authorization, phase.requests[i % phase.requests.length]);
+          if (performance.now() < deadline) {
+            await think(0.5, 1.5);
+          }
         }
       }),
     );

@@ -24,6 +24,25 @@ export interface Config {
        * (platform/rbac/ml-platform-backend.yaml). Default true.
        */
       impersonation?: boolean;
+      /**
+       * Seconds for which the team overview shares what it read between
+       * requests: the team's namespaces, each workload kind's list, and each
+       * namespace's quotas, pods and warnings. A shared answer is fresh this
+       * long, is served for as long again while one read refreshes it, and a
+       * namespace the portal applies is read again at once. 0 reads the
+       * cluster on every request. Default 5.
+       */
+      cacheSeconds?: number;
+      /**
+       * Seconds for which a user's own read of a namespace, which Kubernetes
+       * allowed (impersonating them), lets them be served that namespace's
+       * shared reads; past half of it a read as the user renews it in the
+       * background, and a refusal ends it at once. So a RoleBinding removed
+       * outside the portal stops a user's overview within this time (the
+       * apiserver's own webhook authorizer keeps allowed answers 300 s by
+       * default). 0 reads as each user on every request. Default 300.
+       */
+      accessCacheSeconds?: number;
     };
     mlflow?: {
       /**
@@ -58,6 +77,14 @@ export interface Config {
           };
       /** Per-request timeout of the MLflow client in milliseconds. Default 10000. */
       timeoutMs?: number;
+      /**
+       * Seconds for which the experiments, runs, run searches and models the
+       * portal read from MLflow are shared between requests (metric
+       * histories are not); whether a user may see one is decided on every
+       * request. Fresh this long, served for as long again while one read
+       * refreshes it. 0 asks MLflow on every request. Default 5.
+       */
+      cacheSeconds?: number;
       /**
        * MLflow tag of a registered model naming its team (a group in the
        * catalog's default namespace). Experiments always use

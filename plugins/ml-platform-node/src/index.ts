@@ -21,6 +21,8 @@ export type { UserClusterAccess } from './access/userClusterAccess';
 export type { KubernetesRequestOptions } from './kubeConfig';
 export { readPlatformTimeouts } from './timeouts';
 export type { PlatformTimeouts } from './timeouts';
+export { readPlatformCaching } from './caching';
+export type { PlatformCaching } from './caching';
 export { onCluster, unlessNotFound } from './clusterErrors';
 export { applyObjects } from './applyObjects';
 export type { ApplyOptions } from './applyObjects';
@@ -81,7 +83,11 @@ export {
 } from './permissions/teamPermissions';
 export type { TeamQuery, TeamResource } from './permissions/teamPermissions';
 export { TeamOverviewReader, WORKLOAD_SOURCES } from './overview';
-export type { KubernetesObjectFields, WorkloadSource } from './overview';
+export type {
+  KubernetesObjectFields,
+  TeamOverviewCaching,
+  WorkloadSource,
+} from './overview';
 export { parseTeam, teamNamesOf } from './teamRef';
 export type { ParsedTeam } from './teamRef';
 export {
@@ -104,6 +110,7 @@ export type {
   MlflowOwnership,
   MlflowPage,
   MlflowReader,
+  MlflowReads,
   MlflowReaderOptions,
   MlflowRegisteredModel,
   MlflowRun,

@@ -17,7 +17,12 @@ import {
   type PlatformConnections,
 } from './connections';
 import { makeKubeConfig } from './kubeConfig';
-import { NamespaceProvisioner } from './namespaces/provisioner';
+import {
+  NAMESPACE_APPLIED_TOPIC,
+  NamespaceProvisioner,
+  type NamespaceAppliedEvent,
+} from './namespaces/provisioner';
+import { readPlatformCaching } from './caching';
 import {
   readNamespaceSettings,
   type NamespaceSettings,
@@ -26,6 +31,7 @@ import { TeamOverviewReader } from './overview/readTeamOverview';
 import { MlflowClient } from './mlflow/MlflowClient';
 import { ProjectExperiments } from './mlflow/projectExperiment';
 import { MlflowReader } from './mlflow/MlflowReader';
+import { MLFLOW_WRITTEN_TOPIC, sharedMlflowReads } from './mlflow/sharedReads';
 import { readMlflowOwnership } from './mlflow/ownership';
 import {
   readServicePrincipalRoles,
@@ -200,13 +206,19 @@ export const teamOverviewServiceRef = createServiceRef<TeamOverviewService>({
         connections: platformConnectionsServiceRef,
         config: coreServices.rootConfig,
         userInfo: coreServices.userInfo,
+        events: eventsServiceRef,
       },
-      factory({ settings, connections, config, userInfo }) {
+      async factory({ settings, connections, config, userInfo, events }) {
+        const caching = readPlatformCaching(config);
         const access = onFirstUse(() => {
           const { kubeConfig, cluster } = requireCluster(connections);
           return {
             reader: new TeamOverviewReader(kubeConfig, cluster, {
               kubeflowProfiles: settings.kubeflowProfiles,
+              caching: {
+                freshMs: caching.kubernetesFreshMs,
+                accessMs: caching.kubernetesAccessMs,
+              },
             }),
             asUser: userClusterAccess({
               kubeConfig,
@@ -216,9 +228,20 @@ export const teamOverviewServiceRef = createServiceRef<TeamOverviewService>({
             }),
           };
         });
+        let created = false;
+        await events.subscribe({
+          id: 'ml-platform-team-overview',
+          topics: [NAMESPACE_APPLIED_TOPIC],
+          onEvent: async ({ eventPayload }) => {
+            if (created) {
+              access().reader.forget(eventPayload as NamespaceAppliedEvent);
+            }
+          },
+        });
         return {
           read: async (team, teamRef, credentials) => {
             const { reader, asUser } = access();
+            created = true;
             return reader.read(team, teamRef, await asUser(credentials));
           },
         };
@@ -257,13 +280,32 @@ export const mlflowReaderServiceRef = createServiceRef<MlflowReaderService>({
         config: coreServices.rootConfig,
         connections: platformConnectionsServiceRef,
         permissions: userPermissionsServiceRef,
+        events: eventsServiceRef,
       },
-      factory({ config, connections, permissions }) {
+      async factory({ config, connections, permissions, events }) {
         const ownership = readMlflowOwnership(config);
+        const { mlflowFreshMs } = readPlatformCaching(config);
+        const reads = onFirstUse(() =>
+          sharedMlflowReads(new MlflowClient(requireMlflow(connections)), {
+            freshMs: mlflowFreshMs,
+          }),
+        );
+        let created = false;
+        await events.subscribe({
+          id: 'ml-platform-mlflow-reader',
+          topics: [MLFLOW_WRITTEN_TOPIC],
+          onEvent: async () => {
+            if (created) {
+              reads().forgetAll();
+            }
+          },
+        });
         const reader = onFirstUse(() => {
           const mlflow = requireMlflow(connections);
+          const client = reads();
+          created = true;
           return new MlflowReader({
-            client: new MlflowClient(mlflow),
+            client,
             externalUrl: mlflow.externalUrl,
             permissions,
             ownership,
@@ -299,14 +341,20 @@ export const projectExperimentsServiceRef =
         deps: {
           connections: platformConnectionsServiceRef,
           permissions: userPermissionsServiceRef,
+          events: eventsServiceRef,
         },
-        factory({ connections, permissions }) {
+        factory({ connections, permissions, events }) {
           const experiments = onFirstUse(() => {
             const mlflow = requireMlflow(connections);
             return new ProjectExperiments({
               client: new MlflowClient(mlflow),
               externalUrl: mlflow.externalUrl,
               permissions,
+              onWritten: () =>
+                events.publish({
+                  topic: MLFLOW_WRITTEN_TOPIC,
+                  eventPayload: {},
+                }),
             });
           });
           return {

@@ -21,7 +21,12 @@ export type UserClusterAccess = {
   kubeConfig: KubeConfig;
   /** For messages: the user, or "the portal" without impersonation. */
   actingAs: string;
+  /** The same for every request Kubernetes sees as the same identity (user and groups). */
+  identityKey: string;
 };
+
+/** Who the backend's own requests are, as an {@link UserClusterAccess.identityKey}. */
+const BACKEND_IDENTITY_KEY = 'the portal';
 
 /**
  * Gives the KubeConfig through which work in team namespaces is sent for a
@@ -41,7 +46,11 @@ export function userClusterAccess(options: {
   const adminGroups = readAdminGroups(config);
   return async credentials => {
     if (!enabled) {
-      return { kubeConfig, actingAs: 'the portal' };
+      return {
+        kubeConfig,
+        actingAs: 'the portal',
+        identityKey: BACKEND_IDENTITY_KEY,
+      };
     }
     const identity = kubernetesIdentityOf(
       await userInfo.getUserInfo(credentials),
@@ -51,6 +60,7 @@ export function userClusterAccess(options: {
     return {
       kubeConfig: impersonating(kubeConfig, identity),
       actingAs: identity.user,
+      identityKey: JSON.stringify([identity.user, [...identity.groups].sort()]),
     };
   };
 }

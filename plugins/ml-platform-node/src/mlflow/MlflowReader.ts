@@ -23,7 +23,6 @@ import pLimit from 'p-limit';
 import { parseTeam } from '../teamRef';
 import { isMlflowNotFound } from './errors';
 import { mlflowLinks, type MlflowLinks } from './links';
-import type { MlflowClient } from './MlflowClient';
 import {
   isPublicModel,
   ownerOfTags,
@@ -31,6 +30,7 @@ import {
   type MlflowOwnership,
 } from './ownership';
 import { collectMlflowPages } from './pagination';
+import type { MlflowReads } from './sharedReads';
 import {
   keyValues,
   sortedKeys,
@@ -57,7 +57,8 @@ const CONCURRENCY = 8;
 
 /** @public */
 export type MlflowReaderOptions = {
-  client: MlflowClient;
+  /** An MlflowClient, or its reads shared between requests (sharedMlflowReads). */
+  client: MlflowReads;
   externalUrl: string;
   permissions: PermissionsService;
   ownership: MlflowOwnership;
@@ -80,7 +81,7 @@ function quotedValue(value: string) {
  * @public
  */
 export class MlflowReader {
-  readonly #client: MlflowClient;
+  readonly #client: MlflowReads;
   readonly #permissions: PermissionsService;
   readonly #ownership: MlflowOwnership;
   readonly #links: MlflowLinks;

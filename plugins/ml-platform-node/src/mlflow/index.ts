@@ -13,3 +13,5 @@ export * from './links';
 export * from './ownership';
 export * from './summaries';
 export * from './MlflowReader';
+export { MLFLOW_WRITTEN_TOPIC } from './sharedReads';
+export type { MlflowReads } from './sharedReads';

@@ -14,12 +14,16 @@ describe('project experiments on the local MLflow', () => {
   let baseUrl: string;
   const created: string[] = [];
 
+  const onWritten = jest.fn(async () => undefined);
   const experiments = (result: AuthorizeResult.ALLOW | AuthorizeResult.DENY) =>
     new ProjectExperiments({
       client,
       externalUrl: baseUrl,
       permissions: mockServices.permissions({ result }),
+      onWritten,
     });
+
+  beforeEach(() => onWritten.mockClear());
 
   beforeAll(async () => {
     const platform = await ensureLocalPlatform({ seed: false });
@@ -44,6 +48,8 @@ describe('project experiments on the local MLflow', () => {
       url: `${baseUrl}/#/experiments/${first.experimentId}`,
     });
     created.push(first.experimentId!);
+    // the portal's shared MLflow reads are told to read again
+    expect(onWritten).toHaveBeenCalledTimes(1);
     const stored = await client.getExperiment(first.experimentId!);
     expect(stored.tags).toEqual(
       expect.arrayContaining([
@@ -59,6 +65,7 @@ describe('project experiments on the local MLflow', () => {
       experimentId: first.experimentId,
       outcome: 'reused',
     });
+    expect(onWritten).toHaveBeenCalledTimes(1);
   });
 
   it('refuses an experiment of the same name that belongs to another team', async () => {
@@ -94,5 +101,6 @@ describe('project experiments on the local MLflow', () => {
       ),
     ).rejects.toThrow(`You are not a member of team "${team}"`);
     expect(await client.getExperimentByName(`${team}/planned`)).toBeUndefined();
+    expect(onWritten).not.toHaveBeenCalled();
   });
 });

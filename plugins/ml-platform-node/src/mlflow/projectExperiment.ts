@@ -85,6 +85,8 @@ export class ProjectExperiments {
       client: MlflowClient;
       externalUrl: string;
       permissions: PermissionsService;
+      /** Told after a write, so that the portal's shared MLflow reads show it at once. */
+      onWritten?: () => Promise<void>;
     },
   ) {}
 
@@ -129,12 +131,14 @@ export class ProjectExperiments {
           PROJECT_LABEL,
           input.project,
         );
+        await this.deps.onWritten?.();
       }
     } else {
       experimentId = await client.createExperiment(name, {
         [TEAM_LABEL]: team.name,
         [PROJECT_LABEL]: input.project,
       });
+      await this.deps.onWritten?.();
     }
     return {
       name,

@@ -14,6 +14,7 @@ import {
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { NotAllowedError } from '@backstage/errors';
 import type { UserClusterAccess } from '../access/userClusterAccess';
+import { ReadCache } from '../readCache';
 import {
   apiMessageOf,
   apiStatusOf,
@@ -23,6 +24,10 @@ import {
 import type { ClusterConnection } from '../connections';
 import { QUOTA_NAME } from '../namespaces/quota';
 import { summarizeQuota } from './quotaUsage';
+import {
+  SharedNamespaceReads,
+  type NamespaceReads,
+} from './sharedNamespaceReads';
 import { recentWarnings } from './warnings';
 import {
   summarizeWorkloads,
@@ -37,6 +42,24 @@ type CustomObject = {
   metadata?: { namespace?: string; annotations?: Record<string, string> };
   status?: unknown;
 };
+
+type WorkloadList = { source: WorkloadSource; items: CustomObject[] };
+
+const teamListKey = (team: string) => `namespaces of team ${team}`;
+const workloadListKey = (source: WorkloadSource) =>
+  `${source.plural}.${source.group}`;
+
+/** How the overview shares reads between requests; off when absent. @public */
+export type TeamOverviewCaching = {
+  /** See `PlatformCaching.kubernetesFreshMs`. */
+  freshMs: number;
+  /** See `PlatformCaching.kubernetesAccessMs`. */
+  accessMs: number;
+  now?: () => number;
+};
+
+/** Cluster-wide lists kept: one per team and one per workload kind. */
+const MAX_CLUSTER_LISTS = 5_000;
 
 /** The team namespace first, then projects by name. */
 function byTeamThenProject(a: V1Namespace, b: V1Namespace): number {
@@ -55,20 +78,51 @@ function byTeamThenProject(a: V1Namespace, b: V1Namespace): number {
  * kind across the cluster, and per namespace its quotas, pods and warnings.
  * The cluster-wide lists use the backend's identity (after the portal's
  * permission check); the reads inside each namespace go as `asUser`, so
- * Kubernetes RBAC decides them too.
+ * Kubernetes RBAC decides them too. With `caching`, what was read is shared
+ * between requests for a few seconds (cluster-wide lists in a
+ * ReadCache (readCache.ts), namespace reads among the users Kubernetes allowed them,
+ * see SharedNamespaceReads), and {@link TeamOverviewReader.forget} drops a
+ * namespace the portal has just changed.
  * @public
  */
 export class TeamOverviewReader {
   readonly #core: CoreV1Api;
   readonly #customObjects: CustomObjectsApi;
+  readonly #backend: UserClusterAccess;
+  readonly #clusterLists: ReadCache<unknown>;
+  readonly #namespaceReads: SharedNamespaceReads;
 
   constructor(
     kubeConfig: KubeConfig,
     private readonly cluster: Pick<ClusterConnection, 'name' | 'url'>,
-    private readonly options: { kubeflowProfiles?: boolean } = {},
+    private readonly options: {
+      kubeflowProfiles?: boolean;
+      caching?: TeamOverviewCaching;
+    } = {},
   ) {
     this.#core = kubeConfig.makeApiClient(CoreV1Api);
     this.#customObjects = kubeConfig.makeApiClient(CustomObjectsApi);
+    this.#backend = {
+      kubeConfig,
+      actingAs: 'the portal',
+      identityKey: 'the portal',
+    };
+    const caching = options.caching ?? { freshMs: 0, accessMs: 0 };
+    this.#clusterLists = new ReadCache({
+      freshMs: caching.freshMs,
+      maxEntries: MAX_CLUSTER_LISTS,
+      now: caching.now,
+    });
+    this.#namespaceReads = new SharedNamespaceReads(
+      (namespace, asUser) => this.#readNamespaceAs(namespace, asUser),
+      caching,
+    );
+  }
+
+  /** After the portal applied `namespace` of `team`: the next overview reads both again. */
+  forget(change: { team: string; namespace: string }): void {
+    this.#clusterLists.forget([teamListKey(change.team)]);
+    this.#namespaceReads.forget([change.namespace]);
   }
 
   async read(
@@ -76,13 +130,20 @@ export class TeamOverviewReader {
     teamRef: string,
     asUser?: UserClusterAccess,
   ): Promise<TeamOverview> {
-    const core = asUser
-      ? asUser.kubeConfig.makeApiClient(CoreV1Api)
-      : this.#core;
+    const access = asUser ?? this.#backend;
     const overview = onCluster(this.cluster, async () => {
       const [teamNamespaces, customObjects] = await Promise.all([
-        this.#listTeamNamespaces(team),
-        Promise.all(WORKLOAD_SOURCES.map(source => this.#listAll(source))),
+        this.#clusterLists.read(teamListKey(team), () =>
+          this.#listTeamNamespaces(team),
+        ) as Promise<V1Namespace[]>,
+        Promise.all(
+          WORKLOAD_SOURCES.map(
+            source =>
+              this.#clusterLists.read(workloadListKey(source), () =>
+                this.#listAll(source),
+              ) as Promise<WorkloadList>,
+          ),
+        ),
       ]);
       const namespaces = [...teamNamespaces].sort(byTeamThenProject);
       return {
@@ -91,7 +152,7 @@ export class TeamOverviewReader {
         cluster: this.cluster.name,
         namespaces: await Promise.all(
           namespaces.map(namespace =>
-            this.#readNamespace(namespace, customObjects, core),
+            this.#readNamespace(namespace, customObjects, access),
           ),
         ),
       };
@@ -127,9 +188,7 @@ export class TeamOverviewReader {
   }
 
   /** Every object of a workload kind in the cluster; none when its CRD is not installed. */
-  async #listAll(
-    source: WorkloadSource,
-  ): Promise<{ source: WorkloadSource; items: CustomObject[] }> {
+  async #listAll(source: WorkloadSource): Promise<WorkloadList> {
     const list = (await unlessNotFound(
       this.#customObjects.listClusterCustomObject({
         group: source.group,
@@ -140,28 +199,40 @@ export class TeamOverviewReader {
     return { source, items: list?.items ?? [] };
   }
 
+  /** Quotas, pods and Warning events of a namespace, read as `asUser`. */
+  async #readNamespaceAs(
+    namespace: string,
+    asUser: UserClusterAccess,
+  ): Promise<NamespaceReads> {
+    const core =
+      asUser === this.#backend
+        ? this.#core
+        : asUser.kubeConfig.makeApiClient(CoreV1Api);
+    const [quotas, pods, warnings] = await Promise.all([
+      core.listNamespacedResourceQuota({ namespace }),
+      core.listNamespacedPod({ namespace }),
+      core.listNamespacedEvent({ namespace, fieldSelector: 'type=Warning' }),
+    ]);
+    return { quotas: quotas.items, pods: pods.items, warnings: warnings.items };
+  }
+
   async #readNamespace(
     namespace: V1Namespace,
-    customObjects: Array<{ source: WorkloadSource; items: CustomObject[] }>,
-    core: CoreV1Api,
+    customObjects: WorkloadList[],
+    asUser: UserClusterAccess,
   ): Promise<NamespaceOverview> {
     const name = namespace.metadata!.name!;
-    const [quotas, pods, events] = await Promise.all([
-      core.listNamespacedResourceQuota({ namespace: name }),
-      core.listNamespacedPod({ namespace: name }),
-      core.listNamespacedEvent({
-        namespace: name,
-        fieldSelector: 'type=Warning',
-      }),
-    ]);
+    const { quotas, pods, warnings } = await this.#namespaceReads.read(
+      name,
+      asUser,
+    );
     const quota =
-      quotas.items.find(q => q.metadata?.name === QUOTA_NAME) ??
-      quotas.items[0];
+      quotas.find(q => q.metadata?.name === QUOTA_NAME) ?? quotas[0];
     const workloadGroups: Array<{
       kind: WorkloadKind;
       states: Array<string | undefined>;
     }> = [
-      { kind: 'Pod', states: pods.items.map(pod => pod.status?.phase) },
+      { kind: 'Pod', states: pods.map(pod => pod.status?.phase) },
       ...customObjects.map(({ source, items }) => ({
         kind: source.kind,
         states: items
@@ -178,7 +249,7 @@ export class TeamOverviewReader {
         quota?.status?.used,
       ),
       workloads: summarizeWorkloads(workloadGroups),
-      warnings: recentWarnings(events.items, WARNINGS_PER_NAMESPACE),
+      warnings: recentWarnings(warnings, WARNINGS_PER_NAMESPACE),
     };
   }
 }
