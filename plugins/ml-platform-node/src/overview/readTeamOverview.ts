@@ -79,9 +79,9 @@ function byTeamThenProject(a: V1Namespace, b: V1Namespace): number {
  * The cluster-wide lists use the backend's identity (after the portal's
  * permission check); the reads inside each namespace go as `asUser`, so
  * Kubernetes RBAC decides them too. With `caching`, what was read is shared
- * between requests for a few seconds (cluster-wide lists in a
- * ReadCache (readCache.ts), namespace reads among the users Kubernetes allowed them,
- * see SharedNamespaceReads), and {@link TeamOverviewReader.forget} drops a
+ * between requests for a few seconds: the cluster-wide lists by everyone
+ * (readCache.ts), each namespace's reads among the users Kubernetes allowed
+ * them (sharedNamespaceReads.ts); {@link TeamOverviewReader.forget} drops a
  * namespace the portal has just changed.
  * @public
  */
