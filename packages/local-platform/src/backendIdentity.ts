@@ -9,7 +9,7 @@ export function backendRbacFile(repoRoot: string): string {
   return path.join(repoRoot, 'platform', 'rbac', 'ml-platform-backend.yaml');
 }
 
-type Manifest = {
+export type Manifest = {
   apiVersion: string;
   kind: string;
   metadata: { name: string; namespace?: string };
@@ -22,6 +22,9 @@ const RESOURCES: Record<string, string> = {
   Secret: 'secrets',
   ClusterRole: 'clusterroles',
   ClusterRoleBinding: 'clusterrolebindings',
+  Node: 'nodes',
+  ConfigMap: 'configmaps',
+  ValidatingWebhookConfiguration: 'validatingwebhookconfigurations',
 };
 
 /** The REST path of an object (pure). */
@@ -55,6 +58,34 @@ function tokenSecret(manifests: Manifest[]): Manifest {
   return secret;
 }
 
+/** Server-side applies each manifest (or its `subresource`, e.g. `/status`), in order. */
+export async function applyManifests(
+  conn: KubeConnection,
+  manifests: Manifest[],
+  subresource = '',
+): Promise<void> {
+  for (const manifest of manifests) {
+    const res = await kubeRequest(
+      conn,
+      'PATCH',
+      `${objectPath(
+        manifest,
+      )}${subresource}?fieldManager=ml-platform-local&force=true`,
+      {
+        body: JSON.stringify(manifest),
+        contentType: 'application/apply-patch+yaml',
+      },
+    );
+    if (res.status < 200 || res.status > 299) {
+      throw new Error(
+        `Server-side apply of ${manifest.kind} ${
+          manifest.metadata.name
+        }${subresource} failed: HTTP ${res.status} ${res.text.slice(0, 500)}`,
+      );
+    }
+  }
+}
+
 /**
  * Server-side applies the backend's ServiceAccount, ClusterRole and bindings
  * and returns the ServiceAccount's token, once the token controller has
@@ -66,24 +97,7 @@ export async function ensureBackendIdentity(
   timeoutMs = 60_000,
 ): Promise<string> {
   const manifests = loadManifests(file);
-  for (const manifest of manifests) {
-    const res = await kubeRequest(
-      conn,
-      'PATCH',
-      `${objectPath(manifest)}?fieldManager=ml-platform-local&force=true`,
-      {
-        body: JSON.stringify(manifest),
-        contentType: 'application/apply-patch+yaml',
-      },
-    );
-    if (res.status < 200 || res.status > 299) {
-      throw new Error(
-        `Server-side apply of ${manifest.kind} ${
-          manifest.metadata.name
-        } failed: HTTP ${res.status} ${res.text.slice(0, 500)}`,
-      );
-    }
-  }
+  await applyManifests(conn, manifests);
   const secretPath = objectPath(tokenSecret(manifests));
   const deadline = Date.now() + timeoutMs;
   for (;;) {

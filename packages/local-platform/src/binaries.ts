@@ -41,6 +41,7 @@ export const GO_RECIPES: readonly GoBuildRecipe[] = [
         pkg: 'k8s.io/kubernetes/cmd/kube-controller-manager',
         binary: 'kube-controller-manager',
       },
+      { pkg: 'k8s.io/kubernetes/cmd/kube-scheduler', binary: 'kube-scheduler' },
       // for scripts and benchmarks (`kubectl apply --server-side`), not run by the platform
       { pkg: 'k8s.io/kubernetes/cmd/kubectl', binary: 'kubectl' },
     ],
@@ -71,18 +72,26 @@ export const GO_RECIPES: readonly GoBuildRecipe[] = [
       )}`,
     ],
   },
+  {
+    module: 'kwok',
+    outputs: [{ pkg: 'sigs.k8s.io/kwok/cmd/kwok', binary: 'kwok' }],
+    // its version is a constant of the module: nothing to stamp
+    ldflagsX: () => [],
+  },
 ];
 
 export type Binaries = {
   etcd: string;
   kubeApiserver: string;
   kubeControllerManager: string;
+  kubeScheduler: string;
   kubeStateMetrics: string;
+  kwok: string;
   /** Built with the Kubernetes servers (same version); not run by the platform. */
   kubectl: string;
 };
 
-type ModuleBuild = {
+export type ModuleBuild = {
   recipe: GoBuildRecipe;
   moduleDir: string;
   binDir: string;
@@ -132,7 +141,7 @@ export function moduleBuild(
   };
 }
 
-function builtAlready(build: ModuleBuild): boolean {
+export function builtAlready(build: ModuleBuild): boolean {
   return build.recipe.outputs.every(o =>
     fs.existsSync(path.join(build.binDir, o.binary)),
   );
@@ -157,16 +166,18 @@ export function binaryPaths(paths: PlatformPaths): Binaries {
       'kubernetes',
       'kube-controller-manager',
     ),
+    kubeScheduler: binaryPath(paths, 'kubernetes', 'kube-scheduler'),
     kubeStateMetrics: binaryPath(
       paths,
       'kube-state-metrics',
       'kube-state-metrics',
     ),
+    kwok: binaryPath(paths, 'kwok', 'kwok'),
     kubectl: binaryPath(paths, 'kubernetes', 'kubectl'),
   };
 }
 
-async function buildModule(
+export async function buildModule(
   build: ModuleBuild,
   logsDir: string,
   report: Reporter,

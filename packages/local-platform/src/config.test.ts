@@ -83,6 +83,7 @@ describe('Go builds', () => {
     expect(recipe.outputs.map(o => o.binary)).toEqual([
       'kube-apiserver',
       'kube-controller-manager',
+      'kube-scheduler',
       'kubectl',
     ]);
     const bin = binaryPaths(paths);

@@ -11,6 +11,7 @@ import {
   mintKubernetesIdentity,
   type LocalPlatform,
 } from './index.ts';
+import { eventually } from './__testUtils__/eventually.ts';
 
 /**
  * Proves the local cluster is a real one: quota controller and admission,
@@ -32,24 +33,6 @@ async function failure(call: () => Promise<unknown>): Promise<ApiFailure> {
     return { code: err.code, text: `${body} ${err.message}` };
   }
   throw new Error('expected the API call to fail, it succeeded');
-}
-
-async function eventually<T>(
-  check: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise(r => setTimeout(r, 250));
-  }
 }
 
 function pod(name: string, cpu: string, memory: string): V1Pod {

@@ -11,7 +11,11 @@ export const SERVICE_CLUSTER_IP_RANGE = '10.96.0.0/12';
 export const SERVICE_ACCOUNT_ISSUER =
   'https://kubernetes.default.svc.cluster.local';
 
-/** The controllers the platform needs (no kubelet, no scheduler: pods stay Pending). */
+/**
+ * The controllers the platform needs. Pods are bound by kube-scheduler and
+ * run by kwok (scheduling.ts); these turn workloads into pods, keep the
+ * nodes' health and the services' endpoints, as on a real cluster.
+ */
 export const CONTROLLERS = [
   'resourcequota-controller',
   'namespace-controller',
@@ -24,6 +28,18 @@ export const CONTROLLERS = [
   // a Deployment beyond its namespace's quota gets a FailedCreate warning, as on a real cluster
   'deployment-controller',
   'replicaset-controller',
+  // what the workload operators build on (notebooks: StatefulSets; Spark and Seldon: Services)
+  'statefulset-controller',
+  'job-controller',
+  'cronjob-controller',
+  'ttl-after-finished-controller',
+  'endpoints-controller',
+  'endpointslice-controller',
+  'endpointslice-mirroring-controller',
+  // nodes' readiness from kwok's Leases, and the not-ready taints and evictions
+  'node-lifecycle-controller',
+  'taint-eviction-controller',
+  'pod-garbage-collector-controller',
 ];
 
 export function apiserverUrl(ports: PlatformPorts): string {
@@ -155,18 +171,33 @@ export function controllerManagerSpec(
       `--controllers=${CONTROLLERS.join(',')}`,
       '--leader-elect=false',
       '--use-service-account-credentials=false',
-      '--secure-port=0',
+      // health only, with the platform's certificate for 127.0.0.1
+      '--bind-address=127.0.0.1',
+      `--secure-port=${ports.controllerManager}`,
+      `--tls-cert-file=${layout.apiserverCert}`,
+      `--tls-private-key-file=${layout.apiserverKey}`,
+      '--authentication-skip-lookup=true',
       '--resource-quota-sync-period=10s',
       `--service-account-private-key-file=${layout.serviceAccountKey}`,
       `--root-ca-file=${layout.caCert}`,
     ],
     inputFiles: [layout.kubeconfig, layout.serviceAccountKey],
-    ports: [],
-    // the service-account controller creating default/default proves the controllers run
+    ports: ['controllerManager'],
+    // healthy, and the service-account controller has made default/default
     ready: async () => {
       try {
+        const admin = adminConnection(layout, ports);
+        const health = await kubeRequest(
+          { ...admin, server: `https://127.0.0.1:${ports.controllerManager}` },
+          'GET',
+          '/healthz',
+          { timeoutMs: 3000 },
+        );
+        if (health.status !== 200) {
+          return false;
+        }
         const res = await kubeRequest(
-          adminConnection(layout, ports),
+          admin,
           'GET',
           '/api/v1/namespaces/default/serviceaccounts/default',
           { timeoutMs: 3000 },
@@ -177,7 +208,7 @@ export function controllerManagerSpec(
       }
     },
     readyTimeoutMs: 90_000,
-    readyDescription: 'the service account default/default',
+    readyDescription: `https://127.0.0.1:${ports.controllerManager}/healthz and the service account default/default`,
   };
 }
 

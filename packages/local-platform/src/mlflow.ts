@@ -1,18 +1,29 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { httpOk, type ComponentSpec } from './components.ts';
 import type { PlatformPaths, StateLayout } from './paths.ts';
 import type { PlatformPorts } from './ports.ts';
-import { runLogged } from './processes.ts';
-import { formatDuration, type Reporter } from './progress.ts';
+import type { Reporter } from './progress.ts';
+import { ensureVenv, venvPath, type VenvRecipe } from './venvs.ts';
+
+export { venvPython } from './venvs.ts';
 
 /** The pinned MLflow release (3.18.0 cannot be installed from this PyPI mirror: mlflow-skinny 3.18 is missing). */
 export const MLFLOW_VERSION = '3.17.2';
 
-const READY_MARKER = '.ml-platform-ready';
-
 export function mlflowVersion(): string {
   return process.env.ML_PLATFORM_MLFLOW_VERSION || MLFLOW_VERSION;
+}
+
+function mlflowVenvRecipe(version = mlflowVersion()): VenvRecipe {
+  return {
+    name: `mlflow-${version}`,
+    packages: [`mlflow==${version}`],
+    pin: version,
+    // scikit-learn comes with mlflow; fail here rather than in the seed if that ever changes
+    check:
+      'import mlflow, sklearn, pandas; print(mlflow.__version__, sklearn.__version__)',
+    component: 'mlflow venv',
+  };
 }
 
 /** The virtualenv folder, keyed by the pinned version so a new pin gets a fresh venv. */
@@ -20,74 +31,16 @@ export function venvDir(
   paths: PlatformPaths,
   version = mlflowVersion(),
 ): string {
-  return path.join(paths.cacheDir, 'venvs', `mlflow-${version}`);
+  return venvPath(paths.cacheDir, mlflowVenvRecipe(version).name);
 }
 
-export function venvPython(venv: string): string {
-  return path.join(venv, 'bin', 'python');
-}
-
-export function venvReady(venv: string, version = mlflowVersion()): boolean {
-  try {
-    return (
-      fs.readFileSync(path.join(venv, READY_MARKER), 'utf8').trim() === version
-    );
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Creates the MLflow virtualenv outside the repository when missing. A venv
- * whose install never finished (no marker) is deleted and made again.
- */
-export async function ensureMlflowVenv(
+/** Creates the MLflow virtualenv outside the repository when missing. */
+export function ensureMlflowVenv(
   paths: PlatformPaths,
   logsDir: string,
   report: Reporter,
 ): Promise<string> {
-  const version = mlflowVersion();
-  const venv = venvDir(paths, version);
-  if (venvReady(venv, version)) {
-    return venv;
-  }
-  const started = Date.now();
-  const logFile = path.join(logsDir, 'mlflow-venv.log');
-  const python = process.env.ML_PLATFORM_PYTHON || 'python3';
-  report(
-    'mlflow venv',
-    `creating ${venv} with mlflow==${version} (pip install takes minutes; log: ${logFile})`,
-  );
-  fs.rmSync(venv, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(venv), { recursive: true });
-  const heartbeat = {
-    heartbeatMs: 30_000,
-    onHeartbeat: (ms: number) =>
-      report('mlflow venv', `still installing (${formatDuration(ms)})`),
-  };
-  await runLogged(python, ['-m', 'venv', venv], { logFile });
-  await runLogged(
-    venvPython(venv),
-    ['-m', 'pip', 'install', '--upgrade', 'pip'],
-    { logFile, ...heartbeat },
-  );
-  await runLogged(
-    venvPython(venv),
-    ['-m', 'pip', 'install', `mlflow==${version}`],
-    { logFile, ...heartbeat },
-  );
-  // scikit-learn comes with mlflow; fail here rather than in the seed if that ever changes
-  await runLogged(
-    venvPython(venv),
-    [
-      '-c',
-      'import mlflow, sklearn, pandas; print(mlflow.__version__, sklearn.__version__)',
-    ],
-    { logFile },
-  );
-  fs.writeFileSync(path.join(venv, READY_MARKER), `${version}\n`);
-  report('mlflow venv', `ready in ${formatDuration(Date.now() - started)}`);
-  return venv;
+  return ensureVenv(paths.cacheDir, mlflowVenvRecipe(), logsDir, report);
 }
 
 export function mlflowUrl(ports: PlatformPorts): string {

@@ -12,6 +12,8 @@ export type PlatformPaths = {
   cacheDir: string;
   /** Upstream CustomResourceDefinitions to install. */
   crdsDir: string;
+  /** The pinned source archives of the upstream workload controllers. */
+  operatorsDir: string;
   /** The Go wrapper modules (`platform/go/<module>`). */
   goModulesDir: string;
   /** Python seed code run in the MLflow virtualenv. */
@@ -114,6 +116,10 @@ export function resolvePaths(
     crdsDir: path.resolve(
       repoRoot,
       env.ML_PLATFORM_CRDS_DIR || path.join('..', 'shared', 'crds'),
+    ),
+    operatorsDir: path.resolve(
+      repoRoot,
+      env.ML_PLATFORM_OPERATORS_DIR || path.join('..', 'shared', 'operators'),
     ),
     goModulesDir: path.join(repoRoot, 'platform', 'go'),
     seedDir: path.join(repoRoot, 'platform', 'seed'),

@@ -291,3 +291,11 @@ export async function mintClientCertificate(
     365,
   );
 }
+
+/**
+ * An EC key in SEC1 form ("EC PRIVATE KEY"), which every client reads: the
+ * Kubernetes client of spark-submit (fabric8) cannot read PKCS#8 EC keys.
+ */
+export function sec1EcKey(keyPem: string): Promise<string> {
+  return openssl(['ec'], keyPem);
+}

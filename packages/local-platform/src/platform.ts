@@ -1,7 +1,34 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureBinaries, goModVersion, linkBinary } from './binaries.ts';
+import {
+  ensureBinaries,
+  goModVersion,
+  linkBinary,
+  type Binaries,
+} from './binaries.ts';
+import { ensureControllerKubeconfig } from './controllerIdentity.ts';
+import { ensureOperators } from './operators.ts';
+import { ensurePysparkVenv, sparkOperatorSpec } from './spark.ts';
+import {
+  ensureSeldonServingCert,
+  seldonOperatorSpec,
+  seldonPrerequisites,
+  seldonWebhook,
+} from './seldon.ts';
+import {
+  controllerRbac,
+  notebookControllerSpec,
+  WORKLOAD_CONTROLLERS,
+} from './workloadControllers.ts';
+import {
+  ensureNodes,
+  KWOK_IDENTITY,
+  kwokFiles,
+  kwokSpec,
+  SCHEDULER_IDENTITY,
+  schedulerSpec,
+} from './scheduling.ts';
 import {
   COMPONENTS,
   ensureComponent,
@@ -28,8 +55,10 @@ import {
   mlflowVersion,
 } from './mlflow.ts';
 import {
+  applyManifests,
   backendRbacFile,
   ensureBackendIdentity,
+  loadManifests,
   readBackendToken,
 } from './backendIdentity.ts';
 import { ensurePki, writeSecret } from './pki.ts';
@@ -49,6 +78,7 @@ import {
   type LocalPlatform,
   type PlatformRecord,
 } from './status.ts';
+import { renderDemoWorkloads } from './demoWorkloads.ts';
 import { DEMO_TEAMS, renderTeamObjects } from './teams.ts';
 
 /** Runs tasks concurrently and waits for all of them; fails with every error, not just the first. */
@@ -143,6 +173,61 @@ async function ensureBackendToken(
   );
 }
 
+/** kube-scheduler and kwok, each as itself, and the nodes kwok plays, all Ready. */
+async function ensureScheduling(
+  config: PlatformConfig,
+  bin: Binaries,
+  report: Reporter,
+): Promise<void> {
+  const { paths, layout, ports } = config;
+  const conn = adminConnection(layout, ports);
+  const files = kwokFiles(paths);
+  await applyManifests(conn, loadManifests(files.rbac));
+  await Promise.all(
+    [SCHEDULER_IDENTITY, KWOK_IDENTITY].map(identity =>
+      ensureControllerKubeconfig(layout, ports, identity),
+    ),
+  );
+  await allOrFail([
+    runComponent(config, schedulerSpec(bin, layout, ports), report),
+    runComponent(config, kwokSpec(bin, paths, layout, ports), report),
+  ] as const);
+  const nodes = await ensureNodes(conn, files.nodes, message =>
+    report('nodes', message),
+  );
+  report(
+    'nodes',
+    `${nodes.join(', ')} Ready (kwok, ${path.relative(
+      paths.repoRoot,
+      files.nodes,
+    )})`,
+  );
+}
+
+/** The upstream workload controllers, each as itself with its upstream ClusterRole. */
+async function ensureWorkloadControllers(
+  config: PlatformConfig,
+  report: Reporter,
+): Promise<void> {
+  const { paths, layout, ports } = config;
+  const conn = adminConnection(layout, ports);
+  for (const controller of WORKLOAD_CONTROLLERS) {
+    await applyManifests(conn, controllerRbac(paths, controller));
+    await ensureControllerKubeconfig(layout, ports, controller.identity);
+  }
+  await applyManifests(conn, seldonPrerequisites(paths));
+  await ensureSeldonServingCert(layout);
+  await allOrFail([
+    runComponent(config, notebookControllerSpec(paths, layout, ports), report),
+    runComponent(config, sparkOperatorSpec(paths, layout, ports), report),
+    runComponent(config, seldonOperatorSpec(paths, layout, ports), report),
+  ] as const);
+  // only once the operator answers: the apiserver refuses SeldonDeployments while it cannot reach it
+  await applyManifests(conn, [
+    seldonWebhook(fs.readFileSync(layout.caCert, 'utf8'), ports.seldonWebhook),
+  ]);
+}
+
 function inode(file: string): number {
   try {
     return fs.statSync(file).ino;
@@ -159,7 +244,13 @@ function seedFingerprint(config: PlatformConfig): string {
   const script = path.join(config.paths.seedDir, 'seed_mlflow.py');
   return crypto
     .createHash('sha256')
-    .update(JSON.stringify([renderTeamObjects(), DEMO_TEAMS]))
+    .update(
+      JSON.stringify([
+        renderTeamObjects(),
+        DEMO_TEAMS,
+        renderDemoWorkloads('model source from MLflow'),
+      ]),
+    )
     .update(fs.existsSync(script) ? fs.readFileSync(script) : 'missing')
     .update(`${inode(config.layout.etcdData)}:${inode(config.layout.mlflowDb)}`)
     .digest('hex')
@@ -186,12 +277,19 @@ async function runSeed(
   }
   const started = Date.now();
   // loaded only when seeding: the Kubernetes client takes a while to import
-  const { seedKubernetes, seedMlflow } = await import('./seed.ts');
+  const { seedKubernetes, seedMlflow, seedWorkloads } = await import(
+    './seed.ts'
+  );
   await seedKubernetes(config.layout.kubeconfig, report);
   await seedMlflow(
     config.paths,
     config.layout,
     venv,
+    mlflowUrl(config.ports),
+    report,
+  );
+  await seedWorkloads(
+    config.layout.kubeconfig,
     mlflowUrl(config.ports),
     report,
   );
@@ -212,6 +310,7 @@ function versions(config: PlatformConfig): LocalPlatform['versions'] {
       goMod('kube-state-metrics'),
       'k8s.io/kube-state-metrics/v2',
     ),
+    kwok: goModVersion(goMod('kwok'), 'sigs.k8s.io/kwok'),
     mlflow: mlflowVersion(),
   };
 }
@@ -237,8 +336,20 @@ export async function up(
     // fail fast on a missing CRD folder, before minutes of building
     crdsDigest(paths.crdsDir);
     const [bin, venv, prometheusBin] = await allOrFail([
-      ensureBinaries(paths, layout.logsDir, report),
-      ensureMlflowVenv(paths, layout.logsDir, report),
+      (async () => {
+        const binaries = await ensureBinaries(paths, layout.logsDir, report);
+        await ensureOperators(paths, layout.logsDir, report);
+        return binaries;
+      })(),
+      (async () => {
+        const mlflowVenv = await ensureMlflowVenv(
+          paths,
+          layout.logsDir,
+          report,
+        );
+        await ensurePysparkVenv(paths, layout.logsDir, report);
+        return mlflowVenv;
+      })(),
       ensurePrometheusInstalled(layout.logsDir, report),
     ] as const);
     linkBinary(layout.binDir, bin.kubectl);
@@ -261,6 +372,8 @@ export async function up(
         );
         const names = await ensureCrds(config, report);
         await ensureBackendToken(config, report);
+        await ensureScheduling(config, bin, report);
+        await ensureWorkloadControllers(config, report);
         await runComponent(
           config,
           kubeStateMetricsSpec(bin, layout, ports),

@@ -12,8 +12,18 @@ describe('parsePorts', () => {
       prometheus: 19090,
       kubeStateMetrics: 18080,
       kubeStateMetricsTelemetry: 18081,
+      controllerManager: 20257,
+      scheduler: 20259,
+      kwok: 20247,
+      notebookMetrics: 20280,
+      notebookProbe: 20281,
+      sparkProbe: 20282,
+      seldonMetrics: 20283,
+      seldonWebhook: 20443,
     });
-    for (const port of [3000, 7007, 2379, 2380, 6443, 5000, 9090, 8080, 8081]) {
+    for (const port of [
+      3000, 7007, 2379, 2380, 6443, 5000, 9090, 8080, 8081, 10257, 10259, 10247,
+    ]) {
       expect(Object.values(ports)).not.toContain(port);
     }
   });

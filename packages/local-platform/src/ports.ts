@@ -10,6 +10,14 @@ export type PlatformPorts = {
   prometheus: number;
   kubeStateMetrics: number;
   kubeStateMetricsTelemetry: number;
+  controllerManager: number;
+  scheduler: number;
+  kwok: number;
+  notebookMetrics: number;
+  notebookProbe: number;
+  sparkProbe: number;
+  seldonMetrics: number;
+  seldonWebhook: number;
 };
 
 export type PortSetting = {
@@ -63,6 +71,54 @@ export const PORT_SETTINGS: readonly PortSetting[] = [
     env: 'ML_PLATFORM_KSM_TELEMETRY_PORT',
     defaultPort: 18081,
     owner: 'kube-state-metrics (telemetry)',
+  },
+  {
+    key: 'controllerManager',
+    env: 'ML_PLATFORM_CONTROLLER_MANAGER_PORT',
+    defaultPort: 20257,
+    owner: 'kube-controller-manager (health)',
+  },
+  {
+    key: 'scheduler',
+    env: 'ML_PLATFORM_SCHEDULER_PORT',
+    defaultPort: 20259,
+    owner: 'kube-scheduler (health)',
+  },
+  {
+    key: 'kwok',
+    env: 'ML_PLATFORM_KWOK_PORT',
+    defaultPort: 20247,
+    owner: 'kwok (health, metrics)',
+  },
+  {
+    key: 'notebookMetrics',
+    env: 'ML_PLATFORM_NOTEBOOK_METRICS_PORT',
+    defaultPort: 20280,
+    owner: 'notebook-controller (metrics)',
+  },
+  {
+    key: 'notebookProbe',
+    env: 'ML_PLATFORM_NOTEBOOK_PROBE_PORT',
+    defaultPort: 20281,
+    owner: 'notebook-controller (health)',
+  },
+  {
+    key: 'sparkProbe',
+    env: 'ML_PLATFORM_SPARK_PROBE_PORT',
+    defaultPort: 20282,
+    owner: 'spark-operator (health)',
+  },
+  {
+    key: 'seldonMetrics',
+    env: 'ML_PLATFORM_SELDON_METRICS_PORT',
+    defaultPort: 20283,
+    owner: 'seldon-operator (metrics)',
+  },
+  {
+    key: 'seldonWebhook',
+    env: 'ML_PLATFORM_SELDON_WEBHOOK_PORT',
+    defaultPort: 20443,
+    owner: 'seldon-operator (admission webhook)',
   },
 ];
 

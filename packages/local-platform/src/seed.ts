@@ -14,9 +14,29 @@ import { MLFLOW_ENV, venvPython } from './mlflow.ts';
 import type { PlatformPaths, StateLayout } from './paths.ts';
 import { sleep, tailFile } from './processes.ts';
 import type { Reporter } from './progress.ts';
+import { DEMO_PROJECT, renderDemoWorkloads } from './demoWorkloads.ts';
 import { DEMO_TEAMS, renderTeamObjects } from './teams.ts';
 
 export const SEED_SCRIPT = 'seed_mlflow.py';
+
+/** Server-side applies the manifests in order, as the seed's field manager. */
+async function applyServerSide(
+  objects: KubernetesObjectApi,
+  manifests: object[],
+): Promise<void> {
+  for (const manifest of manifests) {
+    // Through loadYaml: the client's typed serializer would otherwise drop
+    // wire-format fields whose model names differ (LimitRange `default`).
+    await objects.patch(
+      loadYaml<KubernetesObject>(JSON.stringify(manifest)),
+      undefined,
+      undefined,
+      FIELD_MANAGER,
+      true,
+      PatchStrategy.ServerSideApply,
+    );
+  }
+}
 
 /**
  * Applies the team namespaces, quotas, limit ranges and role bindings with
@@ -34,18 +54,7 @@ export async function seedKubernetes(
   const objects = kc.makeApiClient(KubernetesObjectApi);
   const core = kc.makeApiClient(CoreV1Api);
   const manifests = renderTeamObjects();
-  for (const manifest of manifests) {
-    // Through loadYaml: the client's typed serializer would otherwise drop
-    // wire-format fields whose model names differ (LimitRange `default`).
-    await objects.patch(
-      loadYaml<KubernetesObject>(JSON.stringify(manifest)),
-      undefined,
-      undefined,
-      FIELD_MANAGER,
-      true,
-      PatchStrategy.ServerSideApply,
-    );
-  }
+  await applyServerSide(objects, manifests);
   report(
     'seed kubernetes',
     `applied ${manifests.length} objects (namespaces ${DEMO_TEAMS.map(
@@ -132,4 +141,63 @@ export async function seedMlflow(
       )}`,
     );
   }
+}
+
+/** Where the latest version of a registered model keeps its artifacts, as MLflow's registry says. */
+async function latestModelSource(
+  trackingUri: string,
+  name: string,
+): Promise<string> {
+  const res = await fetch(
+    `${trackingUri}/api/2.0/mlflow/registered-models/get?name=${encodeURIComponent(
+      name,
+    )}`,
+    { signal: AbortSignal.timeout(10_000) },
+  );
+  const body = (await res.json()) as {
+    registered_model?: {
+      latest_versions?: Array<{ version: string; source: string }>;
+    };
+  };
+  const latest = [...(body.registered_model?.latest_versions ?? [])].sort(
+    (a, b) => Number(b.version) - Number(a.version),
+  )[0];
+  if (!res.ok || !latest) {
+    throw new Error(
+      `MLflow at ${trackingUri} has no version of the registered model ${name} (HTTP ${res.status})`,
+    );
+  }
+  return latest.source;
+}
+
+/**
+ * Applies the demo workloads of demoWorkloads.ts (server-side apply, so a
+ * re-run changes nothing): their controllers make the pods.
+ */
+export async function seedWorkloads(
+  kubeconfigPath: string,
+  trackingUri: string,
+  report: Reporter,
+): Promise<void> {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfigPath);
+  const objects = kc.makeApiClient(KubernetesObjectApi);
+  const modelUri = await latestModelSource(trackingUri, DEMO_PROJECT.model);
+  const manifests = renderDemoWorkloads(modelUri);
+  await applyServerSide(objects, manifests);
+  report(
+    'seed workloads',
+    `applied ${manifests
+      .filter(
+        m =>
+          ![
+            'ResourceQuota',
+            'LimitRange',
+            'RoleBinding',
+            'ServiceAccount',
+          ].includes(m.kind),
+      )
+      .map(m => `${m.kind} ${m.metadata.name}`)
+      .join(', ')} in ${DEMO_PROJECT.namespace}`,
+  );
 }

@@ -28,6 +28,10 @@ import {
   prometheusSpec,
   prometheusUrl,
 } from './prometheus.ts';
+import { kwokSpec, schedulerSpec } from './scheduling.ts';
+import { seldonOperatorSpec } from './seldon.ts';
+import { sparkOperatorSpec } from './spark.ts';
+import { notebookControllerSpec } from './workloadControllers.ts';
 import { DEMO_TEAMS } from './teams.ts';
 
 /** Connection details of a running local platform. */
@@ -64,6 +68,7 @@ export type LocalPlatform = {
     kubernetes: string;
     etcd: string;
     kubeStateMetrics: string;
+    kwok: string;
     mlflow: string;
   };
 };
@@ -83,6 +88,11 @@ export function componentSpecs(
     etcd: etcdSpec(bin, layout, ports),
     'kube-apiserver': apiserverSpec(bin, layout, ports),
     'kube-controller-manager': controllerManagerSpec(bin, layout, ports),
+    'kube-scheduler': schedulerSpec(bin, layout, ports),
+    kwok: kwokSpec(bin, paths, layout, ports),
+    'notebook-controller': notebookControllerSpec(paths, layout, ports),
+    'spark-operator': sparkOperatorSpec(paths, layout, ports),
+    'seldon-operator': seldonOperatorSpec(paths, layout, ports),
     'kube-state-metrics': kubeStateMetricsSpec(bin, layout, ports),
     prometheus: prometheusSpec(prometheusBinary(), layout, ports),
     mlflow: mlflowSpec(venvDir(paths), layout, ports),

@@ -85,12 +85,33 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
 /** The admin group: bound to cluster-admin. */
 export const ADMIN_GROUP = 'platform-admins';
 
-type Manifest = {
+export type Manifest = {
   apiVersion: string;
   kind: string;
   metadata: Record<string, any>;
   [key: string]: any;
 };
+
+/** The team's group may edit in the namespace (Kubernetes' aggregated `edit` role). Pure. */
+export function teamEditBinding(
+  namespace: string,
+  team: string,
+  labels: Record<string, string>,
+): Manifest {
+  return {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: { name: 'ml-platform-team-edit', namespace, labels },
+    roleRef: {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: 'edit',
+    },
+    subjects: [
+      { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: team },
+    ],
+  };
+}
 
 /** Everything the seed applies to Kubernetes, in apply order. Pure. */
 export function renderTeamObjects(
@@ -138,19 +159,7 @@ export function renderTeamObjects(
           ],
         },
       },
-      {
-        apiVersion: 'rbac.authorization.k8s.io/v1',
-        kind: 'RoleBinding',
-        metadata: { name: 'ml-platform-team-edit', namespace: team, labels },
-        roleRef: {
-          apiGroup: 'rbac.authorization.k8s.io',
-          kind: 'ClusterRole',
-          name: 'edit',
-        },
-        subjects: [
-          { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: team },
-        ],
-      },
+      teamEditBinding(team, team, labels),
     );
   }
   objects.push({

@@ -1,4 +1,4 @@
-// Wrapper module: builds kube-apiserver, kube-controller-manager and kubectl of Kubernetes v1.34.4 from the Go module proxy.
+// Wrapper module: builds kube-apiserver, kube-controller-manager, kube-scheduler and kubectl of Kubernetes v1.34.4 from the Go module proxy.
 module ml-platform.local/platform/kubernetes
 
 go 1.24.0
@@ -8,6 +8,7 @@ godebug default=go1.24
 tool (
 	k8s.io/kubernetes/cmd/kube-apiserver
 	k8s.io/kubernetes/cmd/kube-controller-manager
+	k8s.io/kubernetes/cmd/kube-scheduler
 	k8s.io/kubernetes/cmd/kubectl
 )
 

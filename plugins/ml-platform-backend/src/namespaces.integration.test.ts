@@ -577,9 +577,9 @@ describe('namespaces and the team overview, against the local cluster', () => {
           },
         });
 
-      // the overview shares its reads for a few seconds: wait for both
+      // the overview shares its reads for a few seconds: wait for all of it
       const overview = await waitFor(
-        'the quota warning and the notebook',
+        'the quota warning, the running notebook and the running pods',
         async () => {
           const response = await request(server)
             .get(`/api/ml-platform/teams/${fraud}/overview`)
@@ -588,8 +588,12 @@ describe('namespaces and the team overview, against the local cluster', () => {
           const scoring = response.body.namespaces.find(
             (ns: any) => ns.name === project,
           );
+          const running = (kind: string) =>
+            scoring?.workloads.find((w: any) => w.kind === kind)?.states
+              .Running;
           return scoring?.warnings.length > 0 &&
-            scoring.workloads.some((w: any) => w.kind === 'Notebook')
+            running('Notebook') === 1 &&
+            running('Pod') === 2
             ? response.body
             : undefined;
         },
@@ -606,16 +610,19 @@ describe('namespaces and the team overview, against the local cluster', () => {
         description: 'Scores cards',
       });
       const cpu = scoring.quotas.find((q: any) => q.resource === 'cpu');
+      // pod a's 800m and the notebook pod's 100m (the LimitRange's default)
       expect(cpu).toMatchObject({
         hard: 1,
-        used: 0.8,
+        used: 0.9,
         hardText: '1',
-        usedText: '800m',
+        usedText: '900m',
         level: 'warning',
       });
+      // the notebook-controller made the notebook's StatefulSet and pod;
+      // kube-scheduler bound both pods and kwok runs them
       expect(scoring.workloads).toEqual([
-        { kind: 'Pod', total: 1, states: { Pending: 1 } },
-        { kind: 'Notebook', total: 1, states: { Pending: 1 } },
+        { kind: 'Pod', total: 2, states: { Running: 2 } },
+        { kind: 'Notebook', total: 1, states: { Running: 1 } },
       ]);
       expect(scoring.warnings[0].message).toContain('exceeded quota');
       expect(scoring.warnings[0]).toMatchObject({

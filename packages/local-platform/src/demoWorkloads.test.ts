@@ -1,0 +1,58 @@
+import { DEMO_PROJECT, renderDemoWorkloads } from './demoWorkloads.ts';
+import { PROJECT_LABEL, TEAM_LABEL } from './teams.ts';
+
+describe('renderDemoWorkloads', () => {
+  const manifests = renderDemoWorkloads(
+    'mlflow-artifacts:/1/abc/artifacts/model',
+  );
+
+  it("puts one of each workload kind in fraud-detection's project namespace, after the namespace itself", () => {
+    expect(manifests[0]).toMatchObject({
+      kind: 'Namespace',
+      metadata: {
+        name: DEMO_PROJECT.namespace,
+        labels: {
+          [TEAM_LABEL]: 'fraud-detection',
+          [PROJECT_LABEL]: 'transaction-risk',
+        },
+      },
+    });
+    expect(
+      manifests
+        .filter(m => m.apiVersion.includes('.'))
+        .filter(m => !m.apiVersion.startsWith('rbac.'))
+        .map(m => m.kind),
+    ).toEqual([
+      'Notebook',
+      'SparkApplication',
+      'ScheduledSparkApplication',
+      'SparkConnect',
+      'SeldonDeployment',
+    ]);
+    for (const manifest of manifests.slice(1)) {
+      expect(manifest.metadata.namespace).toBe(DEMO_PROJECT.namespace);
+    }
+  });
+
+  it("serves the given model version with MLflow's server, and bounds the project by a quota", () => {
+    const seldon = manifests.find(m => m.kind === 'SeldonDeployment') as any;
+    expect(seldon.spec.predictors[0].graph).toEqual({
+      name: 'classifier',
+      implementation: 'MLFLOW_SERVER',
+      modelUri: 'mlflow-artifacts:/1/abc/artifacts/model',
+    });
+    const quota = manifests.find(m => m.kind === 'ResourceQuota') as any;
+    expect(quota.spec.hard['requests.cpu']).toBe('4');
+  });
+
+  it('lets the finished job finish soon and schedules the other nightly', () => {
+    const job = manifests.find(m => m.kind === 'SparkApplication') as any;
+    expect(job.spec.driver.annotations['kwok.ml-platform.io/run-for']).toBe(
+      '5s',
+    );
+    const nightly = manifests.find(
+      m => m.kind === 'ScheduledSparkApplication',
+    ) as any;
+    expect(nightly.spec.schedule).toBe('0 2 * * *');
+  });
+});
