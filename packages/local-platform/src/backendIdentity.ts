@@ -25,6 +25,9 @@ const RESOURCES: Record<string, string> = {
   Node: 'nodes',
   ConfigMap: 'configmaps',
   ValidatingWebhookConfiguration: 'validatingwebhookconfigurations',
+  MutatingWebhookConfiguration: 'mutatingwebhookconfigurations',
+  Role: 'roles',
+  RoleBinding: 'rolebindings',
 };
 
 /** The REST path of an object (pure). */

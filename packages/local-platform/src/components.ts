@@ -42,6 +42,7 @@ export const COMPONENTS = [
   'kube-scheduler',
   'kwok',
   'notebook-controller',
+  'spark-webhook',
   'spark-operator',
   'seldon-operator',
   'kube-state-metrics',

@@ -12,6 +12,8 @@ export type ControllerIdentity = {
   name: string;
   user: string;
   groups?: string[];
+  /** Where its upstream Roles (namespaced, if any) are bound. */
+  namespace?: string;
 };
 
 /** The kubeconfig `up` writes for a controller (pure). */
@@ -76,22 +78,31 @@ export function boundClusterRole(
   upstream: RbacManifest,
   identity: ControllerIdentity,
 ): RbacManifest[] {
-  if (upstream.kind !== 'ClusterRole') {
+  if (upstream.kind !== 'ClusterRole' && upstream.kind !== 'Role') {
     throw new Error(
-      `expected a ClusterRole for ${identity.name}, got ${upstream.kind} ${upstream.metadata?.name}`,
+      `expected a ClusterRole or Role for ${identity.name}, got ${upstream.kind} ${upstream.metadata?.name}`,
     );
   }
   // e.g. ml-platform:seldon-operator:manager-role
   const name = `ml-platform:${identity.name}:${upstream.metadata.name}`;
+  const namespaced = upstream.kind === 'Role';
+  if (namespaced && !identity.namespace) {
+    throw new Error(
+      `${identity.name}: the Role ${upstream.metadata.name} needs the identity's namespace`,
+    );
+  }
+  const metadata = namespaced
+    ? { name, namespace: identity.namespace }
+    : { name };
   return [
-    { ...upstream, metadata: { name } },
+    { ...upstream, metadata },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { name },
+      kind: namespaced ? 'RoleBinding' : 'ClusterRoleBinding',
+      metadata,
       roleRef: {
         apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
+        kind: upstream.kind,
         name,
       },
       subjects: [

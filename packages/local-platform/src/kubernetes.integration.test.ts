@@ -220,6 +220,17 @@ describe('local Kubernetes', () => {
           predictors: [
             {
               name: 'default',
+              // the Seldon operator's webhook wants a container for a
+              // router without an implementation
+              componentSpecs: [
+                {
+                  spec: {
+                    containers: [
+                      { name: 'router', image: 'registry.invalid/router:1' },
+                    ],
+                  },
+                },
+              ],
               graph: {
                 name: 'router',
                 type: 'ROUTER',
@@ -275,6 +286,8 @@ describe('local Kubernetes', () => {
           metadata: { name: 'valid-connect' },
           spec: {
             sparkVersion: '4.0.0',
+            // the Spark operator's webhook wants an image
+            image: 'docker.io/library/spark:4.0.0',
             server: { cores: 1 },
             executor: { instances: 2 },
           },
@@ -291,8 +304,9 @@ describe('local Kubernetes', () => {
           },
         }),
       );
+      // (no sparkVersion is no error any more: the Spark operator's webhook
+      // defaults it before the schema is checked)
       expect(rejected.code).toBe(422);
-      expect(rejected.text).toContain('spec.sparkVersion: Required value');
       expect(rejected.text).toContain(
         'spec.executor.instances: Invalid value: -1',
       );

@@ -9,7 +9,14 @@ import {
 } from './binaries.ts';
 import { ensureControllerKubeconfig } from './controllerIdentity.ts';
 import { ensureOperators } from './operators.ts';
-import { ensurePysparkVenv, sparkOperatorSpec } from './spark.ts';
+import {
+  ensurePysparkVenv,
+  SPARK_OPERATOR_NAMESPACE,
+  sparkOperatorSpec,
+  sparkWebhookConfigurationsOf,
+  sparkWebhookSpec,
+  sparkWebhookTrusted,
+} from './spark.ts';
 import {
   ensureSeldonServingCert,
   seldonOperatorSpec,
@@ -211,21 +218,64 @@ async function ensureWorkloadControllers(
 ): Promise<void> {
   const { paths, layout, ports } = config;
   const conn = adminConnection(layout, ports);
+  // the operators' own namespaces first: the Roles bound in them need them
+  await applyManifests(conn, [
+    ...seldonPrerequisites(paths),
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: SPARK_OPERATOR_NAMESPACE },
+    },
+  ]);
   for (const controller of WORKLOAD_CONTROLLERS) {
     await applyManifests(conn, controllerRbac(paths, controller));
     await ensureControllerKubeconfig(layout, ports, controller.identity);
   }
-  await applyManifests(conn, seldonPrerequisites(paths));
   await ensureSeldonServingCert(layout);
   await allOrFail([
     runComponent(config, notebookControllerSpec(paths, layout, ports), report),
-    runComponent(config, sparkOperatorSpec(paths, layout, ports), report),
+    (async () => {
+      // the webhook first: it trusts the configurations it finds, and the
+      // apiserver sends the operator's driver pods through it
+      await runComponent(
+        config,
+        sparkWebhookSpec(paths, layout, ports),
+        report,
+      );
+      await applyManifests(conn, sparkWebhookConfigurationsOf(paths, ports));
+      await waitUntil(
+        () => sparkWebhookTrusted(conn),
+        30_000,
+        'the Spark webhook to put its CA into its webhook configurations (see logs/spark-webhook.log)',
+      );
+      await runComponent(
+        config,
+        sparkOperatorSpec(paths, layout, ports),
+        report,
+      );
+    })(),
     runComponent(config, seldonOperatorSpec(paths, layout, ports), report),
   ] as const);
   // only once the operator answers: the apiserver refuses SeldonDeployments while it cannot reach it
   await applyManifests(conn, [
     seldonWebhook(fs.readFileSync(layout.caCert, 'utf8'), ports.seldonWebhook),
   ]);
+}
+
+async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Timed out after ${timeoutMs / 1000} s waiting for ${what}`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
 }
 
 function inode(file: string): number {

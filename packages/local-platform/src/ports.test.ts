@@ -18,6 +18,8 @@ describe('parsePorts', () => {
       notebookMetrics: 20280,
       notebookProbe: 20281,
       sparkProbe: 20282,
+      sparkWebhook: 20444,
+      sparkWebhookProbe: 20284,
       seldonMetrics: 20283,
       seldonWebhook: 20443,
     });

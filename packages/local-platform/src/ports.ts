@@ -16,6 +16,8 @@ export type PlatformPorts = {
   notebookMetrics: number;
   notebookProbe: number;
   sparkProbe: number;
+  sparkWebhook: number;
+  sparkWebhookProbe: number;
   seldonMetrics: number;
   seldonWebhook: number;
 };
@@ -107,6 +109,18 @@ export const PORT_SETTINGS: readonly PortSetting[] = [
     env: 'ML_PLATFORM_SPARK_PROBE_PORT',
     defaultPort: 20282,
     owner: 'spark-operator (health)',
+  },
+  {
+    key: 'sparkWebhook',
+    env: 'ML_PLATFORM_SPARK_WEBHOOK_PORT',
+    defaultPort: 20444,
+    owner: 'spark-webhook (admission webhook)',
+  },
+  {
+    key: 'sparkWebhookProbe',
+    env: 'ML_PLATFORM_SPARK_WEBHOOK_PROBE_PORT',
+    defaultPort: 20284,
+    owner: 'spark-webhook (health)',
   },
   {
     key: 'seldonMetrics',

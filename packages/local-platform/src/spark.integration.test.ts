@@ -4,7 +4,7 @@ import { useTestNamespace } from './__testUtils__/testNamespace.ts';
 
 /**
  * Kubeflow's Spark operator v2.5.2, built from its pinned source and run by
- * `up` as itself, with spark-submit from pyspark: a SparkApplication is
+ * `up` as itself (controller and webhook), with spark-submit from pyspark: a SparkApplication is
  * submitted for real (driver pod and UI service made by spark-submit), its
  * driver runs on a kwok node and ends as kwok/stages/spark.yaml says, and
  * the operator reports each state from what it sees.
@@ -131,6 +131,46 @@ describe('the Spark operator on the local platform', () => {
     expect(app.status?.applicationState?.errorMessage).toMatch(
       /driver container failed with ExitCode: 3, Reason: Error/,
     );
+  });
+
+  it("puts what spark-submit cannot pass into the driver pod through the operator's webhook: a GPU node's toleration", async () => {
+    await custom.createNamespacedCustomObject({
+      ...APPS,
+      namespace,
+      body: {
+        apiVersion: `${GROUP}/v1beta2`,
+        kind: 'SparkApplication',
+        metadata: { name: 'pi-gpu' },
+        spec: {
+          ...sparkPi({ 'kwok.ml-platform.io/run-for': '2s' }),
+          driver: {
+            ...sparkPi({ 'kwok.ml-platform.io/run-for': '2s' }).driver,
+            nodeSelector: { 'nvidia.com/gpu.present': 'true' },
+            tolerations: [
+              {
+                key: 'nvidia.com/gpu',
+                operator: 'Exists',
+                effect: 'NoSchedule',
+              },
+            ],
+          },
+        },
+      },
+    });
+    await statesUntil('pi-gpu', 'COMPLETED');
+    const driver = await core.readNamespacedPod({
+      name: 'pi-gpu-driver',
+      namespace,
+    });
+    expect(driver.spec?.tolerations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          key: 'nvidia.com/gpu',
+          effect: 'NoSchedule',
+        }),
+      ]),
+    );
+    expect(driver.spec?.nodeName).toBe('kwok-gpu-1');
   });
 
   it('creates runs of a ScheduledSparkApplication on its schedule', async () => {

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import YAML from 'yaml';
 import { httpOk, type ComponentSpec } from './components.ts';
 import { controllerKubeconfigPath } from './controllerIdentity.ts';
-import { operatorBinary } from './operators.ts';
+import { kubeRequest, type KubeConnection } from './kubeapi.ts';
+import { operatorBinary, operatorSourceFile } from './operators.ts';
 import type { PlatformPaths, StateLayout } from './paths.ts';
 import type { PlatformPorts } from './ports.ts';
 import type { Reporter } from './progress.ts';
 import { ensureVenv, venvPath, type VenvRecipe } from './venvs.ts';
-import { SPARK_OPERATOR } from './workloadControllers.ts';
+import { SPARK_OPERATOR, SPARK_WEBHOOK } from './workloadControllers.ts';
 
 /**
  * The Spark distribution spark-submit comes from: PyPI's pyspark bundles
@@ -79,6 +81,143 @@ export function sparkOperatorSpec(
     },
     inputFiles: [kubeconfig],
     ports: ['sparkProbe'],
+    ready: () => httpOk(`${probe}/readyz`),
+    readyTimeoutMs: 90_000,
+    readyDescription: `${probe}/readyz`,
+  };
+}
+
+/** The namespace of the webhook's certificate Secret, as the chart's release namespace. */
+export const SPARK_OPERATOR_NAMESPACE = 'spark-operator';
+
+/** The names the upstream webhook ClusterRole lets it update (its resourceNames). */
+const SPARK_WEBHOOK_CONFIGURATIONS = {
+  mutating: 'mutating-webhook-configuration',
+  validating: 'validating-webhook-configuration',
+};
+
+type WebhookConfiguration = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string };
+  webhooks: Array<{
+    name: string;
+    clientConfig: { service?: { path?: string }; url?: string };
+    objectSelector?: unknown;
+  }>;
+};
+
+/**
+ * The archive's webhook configurations, sent to `https://localhost:<port>`
+ * (the webhook's own certificate names localhost; it injects its CA into
+ * them), the pod webhook only for pods the operator launches, as the
+ * upstream kustomize patch selects them (pure).
+ */
+export function sparkWebhookConfigurations(
+  manifestsYaml: string,
+  port: number,
+): WebhookConfiguration[] {
+  return YAML.parseAllDocuments(manifestsYaml)
+    .map(doc => doc.toJS() as WebhookConfiguration)
+    .filter(Boolean)
+    .map(config => ({
+      ...config,
+      metadata: {
+        name:
+          config.kind === 'MutatingWebhookConfiguration'
+            ? SPARK_WEBHOOK_CONFIGURATIONS.mutating
+            : SPARK_WEBHOOK_CONFIGURATIONS.validating,
+      },
+      webhooks: config.webhooks.map(webhook => ({
+        ...webhook,
+        clientConfig: {
+          url: `https://localhost:${port}${webhook.clientConfig.service?.path}`,
+        },
+        ...(webhook.name === 'mutate-pod.sparkoperator.k8s.io'
+          ? {
+              objectSelector: {
+                matchLabels: {
+                  'sparkoperator.k8s.io/launched-by-spark-operator': 'true',
+                },
+              },
+            }
+          : {}),
+      })),
+    }));
+}
+
+export function sparkWebhookConfigurationsOf(
+  paths: PlatformPaths,
+  ports: PlatformPorts,
+): WebhookConfiguration[] {
+  return sparkWebhookConfigurations(
+    fs.readFileSync(
+      operatorSourceFile(
+        paths,
+        'spark-operator',
+        'spark-operator/config/webhook/manifests.yaml',
+      ),
+      'utf8',
+    ),
+    ports.sparkWebhook,
+  );
+}
+
+/** Whether the webhook has put its CA into both configurations (until then the apiserver cannot call it). */
+export async function sparkWebhookTrusted(
+  conn: KubeConnection,
+): Promise<boolean> {
+  const configurations = [
+    `/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations/${SPARK_WEBHOOK_CONFIGURATIONS.mutating}`,
+    `/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations/${SPARK_WEBHOOK_CONFIGURATIONS.validating}`,
+  ];
+  for (const configuration of configurations) {
+    const res = await kubeRequest(conn, 'GET', configuration);
+    if (
+      res.status !== 200 ||
+      !res
+        .json()
+        .webhooks?.every(
+          (w: { clientConfig?: { caBundle?: string } }) =>
+            w.clientConfig?.caBundle,
+        )
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+export function sparkWebhookSpec(
+  paths: PlatformPaths,
+  layout: StateLayout,
+  ports: PlatformPorts,
+): ComponentSpec {
+  const kubeconfig = controllerKubeconfigPath(
+    layout,
+    SPARK_WEBHOOK.identity.name,
+  );
+  const probe = `http://127.0.0.1:${ports.sparkWebhookProbe}`;
+  return {
+    name: 'spark-webhook',
+    command: operatorBinary(paths, 'spark-operator'),
+    args: [
+      'webhook',
+      'start',
+      `--kubeconfig=${kubeconfig}`,
+      `--webhook-port=${ports.sparkWebhook}`,
+      `--webhook-cert-dir=${path.join(layout.stateDir, 'spark-webhook')}`,
+      `--webhook-secret-namespace=${SPARK_OPERATOR_NAMESPACE}`,
+      '--webhook-svc-name=spark-webhook',
+      `--webhook-svc-namespace=${SPARK_OPERATOR_NAMESPACE}`,
+      `--mutating-webhook-name=${SPARK_WEBHOOK_CONFIGURATIONS.mutating}`,
+      `--validating-webhook-name=${SPARK_WEBHOOK_CONFIGURATIONS.validating}`,
+      `--health-probe-bind-address=127.0.0.1:${ports.sparkWebhookProbe}`,
+      '--metrics-bind-address=0',
+      '--leader-election=false',
+    ],
+    inputFiles: [kubeconfig],
+    ports: ['sparkWebhook', 'sparkWebhookProbe'],
     ready: () => httpOk(`${probe}/readyz`),
     readyTimeoutMs: 90_000,
     readyDescription: `${probe}/readyz`,

@@ -30,7 +30,7 @@ import {
 } from './prometheus.ts';
 import { kwokSpec, schedulerSpec } from './scheduling.ts';
 import { seldonOperatorSpec } from './seldon.ts';
-import { sparkOperatorSpec } from './spark.ts';
+import { sparkOperatorSpec, sparkWebhookSpec } from './spark.ts';
 import { notebookControllerSpec } from './workloadControllers.ts';
 import { DEMO_TEAMS } from './teams.ts';
 
@@ -91,6 +91,7 @@ export function componentSpecs(
     'kube-scheduler': schedulerSpec(bin, layout, ports),
     kwok: kwokSpec(bin, paths, layout, ports),
     'notebook-controller': notebookControllerSpec(paths, layout, ports),
+    'spark-webhook': sparkWebhookSpec(paths, layout, ports),
     'spark-operator': sparkOperatorSpec(paths, layout, ports),
     'seldon-operator': seldonOperatorSpec(paths, layout, ports),
     'kube-state-metrics': kubeStateMetricsSpec(bin, layout, ports),

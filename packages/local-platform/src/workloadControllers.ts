@@ -20,33 +20,54 @@ import type { PlatformPorts } from './ports.ts';
  * the ClusterRole of its archive's RBAC manifests (never as admin).
  */
 export type WorkloadController = {
-  name: OperatorName;
+  name: string;
+  /** The operator build it runs. */
+  binary: OperatorName;
   identity: ControllerIdentity;
-  /** The upstream ClusterRoles' manifests, relative to the unpacked archive. */
-  clusterRoleFiles: string[];
+  /** The upstream ClusterRoles' and Roles' manifests, relative to the unpacked archive. */
+  roleFiles: string[];
 };
 
 export const NOTEBOOK_CONTROLLER: WorkloadController = {
   name: 'notebook-controller',
+  binary: 'notebook-controller',
   identity: {
     name: 'notebook-controller',
     user: 'ml-platform:notebook-controller',
   },
-  clusterRoleFiles: [
+  roleFiles: [
     'kubeflow-notebooks/components/notebook-controller/config/rbac/role.yaml',
   ],
 };
 
 export const SPARK_OPERATOR: WorkloadController = {
   name: 'spark-operator',
+  binary: 'spark-operator',
   identity: { name: 'spark-operator', user: 'ml-platform:spark-operator' },
-  clusterRoleFiles: ['spark-operator/config/rbac/role.yaml'],
+  roleFiles: ['spark-operator/config/rbac/role.yaml'],
+};
+
+/** The Spark operator's admission webhook: the same binary, its own process and identity. */
+export const SPARK_WEBHOOK: WorkloadController = {
+  name: 'spark-webhook',
+  binary: 'spark-operator',
+  identity: {
+    name: 'spark-webhook',
+    user: 'ml-platform:spark-webhook',
+    namespace: 'spark-operator',
+  },
+  roleFiles: [
+    'spark-operator/config/webhook/clusterrole.yaml',
+    // its certificate Secret, in its own namespace
+    'spark-operator/config/webhook/role.yaml',
+  ],
 };
 
 export const SELDON_OPERATOR: WorkloadController = {
   name: 'seldon-operator',
+  binary: 'seldon-operator',
   identity: { name: 'seldon-operator', user: 'ml-platform:seldon-operator' },
-  clusterRoleFiles: [
+  roleFiles: [
     'seldon-core/operator/config/rbac/role.yaml',
     // reads seldon-config and the model storage secrets
     'seldon-core/operator/config/rbac/role_sas.yaml',
@@ -56,6 +77,7 @@ export const SELDON_OPERATOR: WorkloadController = {
 export const WORKLOAD_CONTROLLERS: readonly WorkloadController[] = [
   NOTEBOOK_CONTROLLER,
   SPARK_OPERATOR,
+  SPARK_WEBHOOK,
   SELDON_OPERATOR,
 ];
 
@@ -64,13 +86,13 @@ export function controllerRbac(
   paths: PlatformPaths,
   controller: WorkloadController,
 ) {
-  return controller.clusterRoleFiles.flatMap(relative => {
-    const file = operatorSourceFile(paths, controller.name, relative);
+  return controller.roleFiles.flatMap(relative => {
+    const file = operatorSourceFile(paths, controller.binary, relative);
     const role = YAML.parseAllDocuments(fs.readFileSync(file, 'utf8'))
       .map(doc => doc.toJS())
-      .find(doc => doc?.kind === 'ClusterRole');
+      .find(doc => doc?.kind === 'ClusterRole' || doc?.kind === 'Role');
     if (!role) {
-      throw new Error(`${file} has no ClusterRole`);
+      throw new Error(`${file} has no ClusterRole or Role`);
     }
     return boundClusterRole(role, controller.identity);
   });
