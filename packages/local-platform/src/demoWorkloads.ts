@@ -49,10 +49,11 @@ function projectNamespace(): Manifest[] {
       metadata: { name: 'ml-platform-quota', namespace, labels },
       spec: {
         hard: {
-          'requests.cpu': '4',
-          'requests.memory': '8Gi',
+          // what the workloads below request, with room for the nightly run
+          'requests.cpu': '3',
+          'requests.memory': '6Gi',
           'limits.cpu': '8',
-          'limits.memory': '16Gi',
+          'limits.memory': '12Gi',
           'requests.nvidia.com/gpu': '0',
           'requests.storage': '20Gi',
           persistentvolumeclaims: '5',

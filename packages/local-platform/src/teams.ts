@@ -34,14 +34,16 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
       registeredModel: 'fraud-risk-classifier',
       dataset: 'wine',
     },
+    // room for the demo project transaction-risk (demoWorkloads.ts) and
+    // three small projects beside it
     quota: {
-      requestsCpu: '8',
-      requestsMemory: '16Gi',
-      limitsCpu: '16',
-      limitsMemory: '32Gi',
+      requestsCpu: '12',
+      requestsMemory: '32Gi',
+      limitsCpu: '24',
+      limitsMemory: '64Gi',
       gpu: '1',
       storage: '100Gi',
-      pods: '50',
+      pods: '80',
     },
   },
   {
