@@ -4,7 +4,6 @@ import {
   CustomObjectsApi,
   KubeConfig,
   RbacAuthorizationV1Api,
-  type V1Pod,
 } from '@kubernetes/client-node';
 import {
   ensureLocalPlatform,
@@ -12,6 +11,7 @@ import {
   type LocalPlatform,
 } from './index.ts';
 import { eventually } from './__testUtils__/eventually.ts';
+import { pod } from './__testUtils__/pod.ts';
 
 /**
  * Proves the local cluster is a real one: quota controller and admission,
@@ -33,21 +33,6 @@ async function failure(call: () => Promise<unknown>): Promise<ApiFailure> {
     return { code: err.code, text: `${body} ${err.message}` };
   }
   throw new Error('expected the API call to fail, it succeeded');
-}
-
-function pod(name: string, cpu: string, memory: string): V1Pod {
-  return {
-    metadata: { name },
-    spec: {
-      containers: [
-        {
-          name: 'main',
-          image: 'registry.invalid/never-pulled:1',
-          resources: { requests: { cpu, memory }, limits: { cpu, memory } },
-        },
-      ],
-    },
-  };
 }
 
 describe('local Kubernetes', () => {
@@ -132,7 +117,7 @@ describe('local Kubernetes', () => {
 
       await core.createNamespacedPod({
         namespace,
-        body: pod('fits', '400m', '128Mi'),
+        body: pod('fits', { cpu: '400m', memory: '128Mi' }),
       });
       const afterFirst = await eventually(async () => {
         const quota = await core.readNamespacedResourceQuota({
@@ -146,7 +131,7 @@ describe('local Kubernetes', () => {
       const rejected = await failure(() =>
         core.createNamespacedPod({
           namespace,
-          body: pod('too-many', '50m', '32Mi'),
+          body: pod('too-many', { cpu: '50m', memory: '32Mi' }),
         }),
       );
       expect(rejected.code).toBe(403);

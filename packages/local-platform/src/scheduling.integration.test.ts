@@ -2,9 +2,9 @@ import {
   BatchV1Api,
   CoreV1Api,
   type CoreV1Event,
-  type V1Pod,
 } from '@kubernetes/client-node';
 import { eventually } from './__testUtils__/eventually.ts';
+import { pod } from './__testUtils__/pod.ts';
 import { useTestNamespace } from './__testUtils__/testNamespace.ts';
 
 /**
@@ -20,26 +20,6 @@ const GPU_TOLERATION = {
   operator: 'Exists',
   effect: 'NoSchedule',
 };
-
-function pod(
-  name: string,
-  resources: Record<string, string>,
-  extra: Partial<NonNullable<V1Pod['spec']>> = {},
-): V1Pod {
-  return {
-    metadata: { name },
-    spec: {
-      containers: [
-        {
-          name: 'main',
-          image: 'registry.invalid/never-pulled:1',
-          resources: { requests: resources, limits: resources },
-        },
-      ],
-      ...extra,
-    },
-  };
-}
 
 describe('scheduling and running pods on the local platform', () => {
   let core: CoreV1Api;
