@@ -14,6 +14,7 @@ export interface Config {
        * scaffolder has). An empty list lets no template step run. Default:
        * ml-platform:validate, ml-platform:namespace:team,
        * ml-platform:namespace:project, ml-platform:mlflow:experiment,
+       * ml-platform:notebook:create,
        * catalog:register, fetch:plain, fetch:template, publish:github.
        */
       scaffolderActions?: string[];

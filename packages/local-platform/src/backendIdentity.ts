@@ -28,6 +28,7 @@ const RESOURCES: Record<string, string> = {
   MutatingWebhookConfiguration: 'mutatingwebhookconfigurations',
   Role: 'roles',
   RoleBinding: 'rolebindings',
+  StorageClass: 'storageclasses',
 };
 
 /** The REST path of an object (pure). */

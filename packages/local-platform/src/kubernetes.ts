@@ -40,6 +40,10 @@ export const CONTROLLERS = [
   'node-lifecycle-controller',
   'taint-eviction-controller',
   'pod-garbage-collector-controller',
+  // volume claims bound for real (kwok/storage.yaml), and kept while in use
+  'persistentvolume-binder-controller',
+  'persistentvolume-protection-controller',
+  'persistentvolumeclaim-protection-controller',
 ];
 
 export function apiserverUrl(ports: PlatformPorts): string {
@@ -178,6 +182,8 @@ export function controllerManagerSpec(
       `--tls-private-key-file=${layout.apiserverKey}`,
       '--authentication-skip-lookup=true',
       '--resource-quota-sync-period=10s',
+      // the in-tree provisioner of kwok/storage.yaml's class (directories under /tmp)
+      '--enable-hostpath-provisioner=true',
       `--service-account-private-key-file=${layout.serviceAccountKey}`,
       `--root-ca-file=${layout.caCert}`,
     ],

@@ -189,7 +189,10 @@ async function ensureScheduling(
   const { paths, layout, ports } = config;
   const conn = adminConnection(layout, ports);
   const files = kwokFiles(paths);
-  await applyManifests(conn, loadManifests(files.rbac));
+  await applyManifests(conn, [
+    ...loadManifests(files.rbac),
+    ...loadManifests(files.storage),
+  ]);
   await Promise.all(
     [SCHEDULER_IDENTITY, KWOK_IDENTITY].map(identity =>
       ensureControllerKubeconfig(layout, ports, identity),

@@ -29,7 +29,7 @@ export const KWOK_IDENTITY: ControllerIdentity = {
 /** The label of the nodes kwok plays, so `up` can tell them from others. */
 export const KWOK_NODE_LABEL = 'ml-platform.io/kwok-node';
 
-/** The committed kwok files: its settings, the Stages, the nodes and kwok's RBAC. */
+/** The committed kwok files: its settings, the Stages, the nodes, kwok's RBAC and the storage class. */
 export function kwokFiles(paths: Pick<PlatformPaths, 'repoRoot'>) {
   const dir = path.join(paths.repoRoot, 'packages', 'local-platform', 'kwok');
   const stagesDir = path.join(dir, 'stages');
@@ -42,6 +42,7 @@ export function kwokFiles(paths: Pick<PlatformPaths, 'repoRoot'>) {
       .map(file => path.join(stagesDir, file)),
     nodes: path.join(dir, 'nodes.yaml'),
     rbac: path.join(dir, 'rbac.yaml'),
+    storage: path.join(dir, 'storage.yaml'),
   };
 }
 

@@ -101,7 +101,9 @@ describe('the Spark operator on the local platform', () => {
   });
 
   it('submits a SparkApplication with spark-submit and reports SUBMITTED, RUNNING, COMPLETED', async () => {
-    await submit('pi', { 'kwok.ml-platform.io/run-for': '4s' });
+    // long enough that the operator sees the driver running even when
+    // spark-submit's JVM, slow on a busy machine, returns after the pod started
+    await submit('pi', { 'kwok.ml-platform.io/run-for': '20s' });
     const { app, seen } = await statesUntil('pi', 'COMPLETED');
     expect(seen).toEqual(
       expect.arrayContaining(['SUBMITTED', 'RUNNING', 'COMPLETED']),

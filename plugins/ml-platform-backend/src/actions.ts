@@ -5,10 +5,12 @@ import {
   sizeInputSchema,
   type MlflowReaderService,
   type NamespaceProvisionerService,
+  type NotebookServiceApi,
   type ProvisionResult,
   type ServicePrincipalRoles,
   type TeamOverviewService,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
+import { registerNotebookActions } from './actions/notebookActions';
 import { requireTeamReader, type TeamAccessDeps } from './teamAccess';
 
 /** What an action answers: the result without the full manifests. */
@@ -34,6 +36,7 @@ export function registerActions(
     provisioner: NamespaceProvisionerService;
     teamOverview: TeamOverviewService;
     mlflowReader: MlflowReaderService;
+    notebooks: NotebookServiceApi;
     servicePrincipalRoles: ServicePrincipalRoles;
   },
 ) {
@@ -258,4 +261,6 @@ export function registerActions(
       };
     },
   });
+
+  registerNotebookActions(register, deps.notebooks);
 }

@@ -11,6 +11,7 @@ import {
 import {
   mlflowReaderServiceRef,
   namespaceProvisionerServiceRef,
+  notebookServiceRef,
   platformConnectionsServiceRef,
   teamOverviewServiceRef,
   teamPermissionResourceRef,
@@ -44,6 +45,7 @@ export const mlPlatformPlugin = createBackendPlugin({
         provisioner: namespaceProvisionerServiceRef,
         teamOverview: teamOverviewServiceRef,
         mlflowReader: mlflowReaderServiceRef,
+        notebooks: notebookServiceRef,
       },
       async init({
         config,

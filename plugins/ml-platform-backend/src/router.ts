@@ -15,11 +15,13 @@ import {
   probeConnections,
   type MlflowReaderService,
   type NamespaceProvisionerService,
+  type NotebookServiceApi,
   type PlatformConnections,
   type TeamOverviewService,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import type express from 'express';
 import { spec } from './schema/openapi';
+import { addNotebookRoutes } from './routes/notebookRoutes';
 import { requireKnownTeam, requireTeamReader } from './teamAccess';
 
 export type RouterOptions = {
@@ -31,6 +33,7 @@ export type RouterOptions = {
   provisioner: NamespaceProvisionerService;
   teamOverview: TeamOverviewService;
   mlflowReader: MlflowReaderService;
+  notebooks: NotebookServiceApi;
 };
 
 export async function createRouter(
@@ -130,6 +133,12 @@ export async function createRouter(
     const credentials = await userCredentials(req);
     res.json(await mlflowReader.modelDetails(req.params.name, credentials));
   });
+
+  addNotebookRoutes(
+    router as unknown as express.Router,
+    options.notebooks,
+    userCredentials,
+  );
 
   return router;
 }

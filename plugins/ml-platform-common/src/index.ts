@@ -10,3 +10,5 @@ export * from './status';
 export * from './overview';
 export * from './mlflow';
 export * from './runSearch';
+export * from './quota';
+export * from './workloads';

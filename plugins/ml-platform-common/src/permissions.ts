@@ -13,6 +13,17 @@ import {
 /** Resource type of team-scoped permissions; the resource is the team's group entity ref. @public */
 export const RESOURCE_TYPE_ML_PLATFORM_TEAM = 'ml-platform-team';
 
+/**
+ * Create, stop, start and delete a team's workloads (notebooks, Spark, model
+ * deployments) in its namespaces (that team's members).
+ * @public
+ */
+export const workloadManagePermission = createPermission({
+  name: 'ml-platform.workloads.manage',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_ML_PLATFORM_TEAM,
+});
+
 /** Read the platform's connection status (cluster, MLflow, Prometheus). @public */
 export const platformStatusReadPermission = createPermission({
   name: 'ml-platform.platform.status.read',
@@ -63,6 +74,7 @@ export const mlPlatformPermissions: Permission[] = [
   teamNamespaceManagePermission,
   projectNamespaceManagePermission,
   teamResourcesReadPermission,
+  workloadManagePermission,
   mlflowReadPermission,
   publicModelReadPermission,
 ];
@@ -76,5 +88,6 @@ export const adminOnlyPermissions: Permission[] = [
 export const teamScopedPermissions: Permission[] = [
   projectNamespaceManagePermission,
   teamResourcesReadPermission,
+  workloadManagePermission,
   mlflowReadPermission,
 ];

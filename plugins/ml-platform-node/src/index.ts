@@ -30,6 +30,7 @@ export {
   mlflowReaderServiceRef,
   namespaceProvisionerServiceRef,
   namespaceSettingsServiceRef,
+  notebookServiceRef,
   platformConnectionsServiceRef,
   projectExperimentsServiceRef,
   requireCluster,
@@ -49,6 +50,7 @@ export type {
   ClusterAccess,
   MlflowReaderService,
   NamespaceProvisionerService,
+  NotebookServiceApi,
   ProjectExperimentsService,
   TeamOverviewService,
 } from './services';
@@ -126,3 +128,9 @@ export {
   isPlatformAdmin,
   readAdminGroups,
 } from './adminGroups';
+export { notebookInputSchema } from './workloads/kinds/notebook';
+export type {
+  NotebookInput,
+  NotebookVolumeInput,
+} from './workloads/kinds/notebook';
+export type { NotebookService } from './workloads/NotebookService';

@@ -38,6 +38,11 @@ import {
   userOnlyPermissions,
 } from './access/actingUser';
 import { userClusterAccess } from './access/userClusterAccess';
+import { notebookKind } from './workloads/kinds/notebook';
+import { NotebookService } from './workloads/NotebookService';
+import { readNotebookSettings } from './workloads/notebookSettings';
+import { TeamNamespaces } from './workloads/teamNamespace';
+import { WorkloadService } from './workloads/WorkloadService';
 
 /**
  * The suite's connections to Kubernetes, MLflow and Prometheus, read once from
@@ -363,3 +368,86 @@ export const projectExperimentsServiceRef =
         },
       }),
   });
+
+/**
+ * Notebook servers on the workload path, shared by the backend plugin's
+ * routes and registry actions and by the scaffolder module's action.
+ * @public
+ */
+export type NotebookServiceApi = Pick<
+  NotebookService,
+  | 'options'
+  | 'create'
+  | 'listNamespace'
+  | 'listTeam'
+  | 'get'
+  | 'stop'
+  | 'start'
+  | 'delete'
+>;
+
+/** @public */
+export const notebookServiceRef = createServiceRef<NotebookServiceApi>({
+  id: 'ml-platform.notebooks',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        namespaceSettings: namespaceSettingsServiceRef,
+        connections: platformConnectionsServiceRef,
+        config: coreServices.rootConfig,
+        userInfo: coreServices.userInfo,
+        permissions: userPermissionsServiceRef,
+        logger: coreServices.logger,
+      },
+      factory({
+        namespaceSettings,
+        connections,
+        config,
+        userInfo,
+        permissions,
+        logger,
+      }) {
+        const settings = readNotebookSettings(config);
+        const notebooks = onFirstUse(() => {
+          const { kubeConfig, cluster } = requireCluster(connections);
+          const workloads = new WorkloadService({
+            kind: notebookKind,
+            settings,
+            kubeConfig,
+            cluster,
+            permissions,
+            logger,
+            namespaces: new TeamNamespaces(kubeConfig, {
+              kubeflowProfiles: namespaceSettings.kubeflowProfiles,
+            }),
+            asUser: userClusterAccess({
+              kubeConfig,
+              userInfo,
+              config,
+              policy: namespaceSettings.policy,
+            }),
+          });
+          return new NotebookService(workloads, settings);
+        });
+        return {
+          options: () => notebooks().options(),
+          create: (namespace, input, options) =>
+            notebooks().create(namespace, input, options),
+          listNamespace: (namespace, credentials) =>
+            notebooks().listNamespace(namespace, credentials),
+          listTeam: (team, credentials) =>
+            notebooks().listTeam(team, credentials),
+          get: (namespace, name, credentials) =>
+            notebooks().get(namespace, name, credentials),
+          stop: (namespace, name, credentials) =>
+            notebooks().stop(namespace, name, credentials),
+          start: (namespace, name, credentials) =>
+            notebooks().start(namespace, name, credentials),
+          delete: (namespace, name, options) =>
+            notebooks().delete(namespace, name, options),
+        };
+      },
+    }),
+});

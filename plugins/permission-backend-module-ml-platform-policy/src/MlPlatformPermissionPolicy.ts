@@ -24,6 +24,7 @@ export const DEFAULT_SCAFFOLDER_ACTIONS: readonly string[] = [
   'ml-platform:namespace:team',
   'ml-platform:namespace:project',
   'ml-platform:mlflow:experiment',
+  'ml-platform:notebook:create',
   'catalog:register',
   'fetch:plain',
   'fetch:template',

@@ -8,3 +8,4 @@ export { createValidateAction } from './actions/validate';
 export { createTeamNamespaceAction } from './actions/teamNamespace';
 export { createProjectNamespaceAction } from './actions/projectNamespace';
 export { createProjectExperimentAction } from './actions/projectExperiment';
+export { createNotebookAction } from './actions/notebook';

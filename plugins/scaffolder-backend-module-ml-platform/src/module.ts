@@ -5,9 +5,11 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   namespaceProvisionerServiceRef,
+  notebookServiceRef,
   projectExperimentsServiceRef,
   readServicePrincipalRoles,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
+import { createNotebookAction } from './actions/notebook';
 import { createProjectExperimentAction } from './actions/projectExperiment';
 import { createProjectNamespaceAction } from './actions/projectNamespace';
 import { createTeamNamespaceAction } from './actions/teamNamespace';
@@ -27,15 +29,23 @@ export const scaffolderModuleMlPlatform = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         provisioner: namespaceProvisionerServiceRef,
         experiments: projectExperimentsServiceRef,
+        notebooks: notebookServiceRef,
         config: coreServices.rootConfig,
       },
-      async init({ scaffolderActions, provisioner, experiments, config }) {
+      async init({
+        scaffolderActions,
+        provisioner,
+        experiments,
+        notebooks,
+        config,
+      }) {
         const servicePrincipalRoles = readServicePrincipalRoles(config);
         scaffolderActions.addActions(
           createValidateAction(),
           createTeamNamespaceAction({ provisioner, servicePrincipalRoles }),
           createProjectNamespaceAction({ provisioner, servicePrincipalRoles }),
           createProjectExperimentAction({ experiments, servicePrincipalRoles }),
+          createNotebookAction({ notebooks, servicePrincipalRoles }),
         );
       },
     });

@@ -4,6 +4,7 @@
  * `/api/ml-platform/openapi.json`.
  */
 import { mlflowPaths, mlflowSchemas } from './mlflowSchemas';
+import { workloadPaths } from './workloadSchemas';
 
 const teamParameter = {
   name: 'team',
@@ -338,5 +339,6 @@ export const spec = {
       },
     },
     ...mlflowPaths,
+    ...workloadPaths,
   },
 } as const;

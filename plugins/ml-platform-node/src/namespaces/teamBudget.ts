@@ -1,19 +1,12 @@
 import {
+  describeQuotaValue,
   parseQuantity,
+  QUOTA_LINES,
   type ValidationIssue,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 
 /** The ResourceQuota keys a team's budget limits, with the words users read. */
-const BUDGET_KEYS: Array<{ key: string; unit: string }> = [
-  { key: 'requests.cpu', unit: 'CPU' },
-  { key: 'limits.cpu', unit: 'CPU limits' },
-  { key: 'requests.memory', unit: 'memory' },
-  { key: 'limits.memory', unit: 'memory limits' },
-  { key: 'requests.nvidia.com/gpu', unit: 'GPUs' },
-  { key: 'requests.storage', unit: 'storage' },
-  { key: 'persistentvolumeclaims', unit: 'volume claims' },
-  { key: 'pods', unit: 'pods' },
-];
+const BUDGET_KEYS = QUOTA_LINES;
 
 /** Quota `spec.hard` values, keyed like a ResourceQuota. @public */
 export type QuotaHard = Record<string, string>;
@@ -27,10 +20,8 @@ function total(key: string, quotas: QuotaHard[]): number {
 
 /** Readable number: cores and counts as they are, bytes in Gi. */
 function describe(key: string, value: number): string {
-  if (key.endsWith('memory') || key.endsWith('storage')) {
-    return `${+(value / 2 ** 30).toFixed(2)}Gi`;
-  }
-  return `${+value.toFixed(3)}`;
+  const line = QUOTA_LINES.find(candidate => candidate.key === key);
+  return describeQuotaValue(line?.measure ?? 'count', value);
 }
 
 /** A budget line that quotas together go over. */

@@ -1,18 +1,15 @@
 import {
   parseQuantity,
+  QUOTA_LINES,
   type QuotaLevel,
   type QuotaResource,
   type QuotaUsage,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 
 /** Which ResourceQuota key each overview line reads. */
-const QUOTA_LINES: Array<{ resource: QuotaResource; key: string }> = [
-  { resource: 'cpu', key: 'requests.cpu' },
-  { resource: 'memory', key: 'requests.memory' },
-  { resource: 'gpu', key: 'requests.nvidia.com/gpu' },
-  { resource: 'storage', key: 'requests.storage' },
-  { resource: 'pods', key: 'pods' },
-];
+const OVERVIEW_LINES = QUOTA_LINES.flatMap(({ key, resource }) =>
+  resource ? [{ key, resource: resource as QuotaResource }] : [],
+);
 
 /** Share of the quota from which a line warns. */
 export const WARNING_RATIO = 0.8;
@@ -34,7 +31,7 @@ export function summarizeQuota(
   hard: Record<string, string> = {},
   used: Record<string, string> = {},
 ): QuotaUsage[] {
-  return QUOTA_LINES.flatMap(({ resource, key }) => {
+  return OVERVIEW_LINES.flatMap(({ resource, key }) => {
     const hardText = hard[key];
     const hardValue =
       hardText === undefined ? undefined : parseQuantity(hardText);

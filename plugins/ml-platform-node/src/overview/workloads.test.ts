@@ -60,17 +60,27 @@ describe('WORKLOAD_SOURCES', () => {
   describe('Notebook', () => {
     const { stateOf } = source('Notebook', 'kubeflow.org');
 
-    it('is Stopped when Kubeflow stopped it, whatever its status says', () => {
+    it('is Stopped when a user stopped it through the suite, Culled when the culler did, whatever its status says', () => {
+      const stopped = {
+        'kubeflow-resource-stopped': '2024-05-01T10:00:00Z',
+      };
       expect(
         stateOf({
           metadata: {
             annotations: {
-              'kubeflow-resource-stopped': '2024-05-01T10:00:00Z',
+              ...stopped,
+              'ml-platform.io/stopped-by': 'user:default/alice',
             },
           },
           status: { readyReplicas: 1 },
         }),
       ).toBe('Stopped');
+      expect(
+        stateOf({
+          metadata: { annotations: stopped },
+          status: { readyReplicas: 1 },
+        }),
+      ).toBe('Culled');
     });
 
     it('has no state before the controller reported one', () => {
@@ -82,7 +92,7 @@ describe('WORKLOAD_SOURCES', () => {
       expect(stateOf({ status: { readyReplicas: 1 } })).toBe('Running');
     });
 
-    it('says why its container waits, or Starting', () => {
+    it('is Pending when its container waits for its image, else Starting', () => {
       expect(
         stateOf({
           status: {
@@ -90,7 +100,7 @@ describe('WORKLOAD_SOURCES', () => {
             containerState: { waiting: { reason: 'ImagePullBackOff' } },
           },
         }),
-      ).toBe('ImagePullBackOff');
+      ).toBe('Pending');
       expect(stateOf({ status: { readyReplicas: 0 } })).toBe('Starting');
       expect(stateOf({ status: {} })).toBe('Starting');
     });

@@ -1,7 +1,10 @@
-import type {
-  WorkloadKind,
-  WorkloadSummary,
+import {
+  NOTEBOOK_STOPPED_ANNOTATION,
+  WORKLOAD_RESOURCES,
+  type WorkloadKind,
+  type WorkloadSummary,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
+import { notebookObjectState } from '../workloads/kinds/notebook';
 
 /** The fields of a Kubernetes object a workload's state is read from. @public */
 export type KubernetesObjectFields = {
@@ -18,72 +21,35 @@ export type WorkloadSource = {
   stateOf(object: KubernetesObjectFields): string | undefined;
 };
 
-function notebookState(notebook: KubernetesObjectFields): string | undefined {
-  if (notebook.metadata?.annotations?.['kubeflow-resource-stopped']) {
-    return 'Stopped';
-  }
-  const status = notebook.status;
-  if (!status) {
-    return undefined;
-  }
-  if ((status.readyReplicas ?? 0) > 0) {
-    return 'Running';
-  }
-  return status.containerState?.waiting?.reason ?? 'Starting';
-}
+/** How each custom resource's state is read, by `<plural>.<group>`. */
+const STATE_READERS: Record<
+  string,
+  (object: KubernetesObjectFields) => string | undefined
+> = {
+  'notebooks.kubeflow.org': notebook =>
+    notebook.status ||
+    notebook.metadata?.annotations?.[NOTEBOOK_STOPPED_ANNOTATION]
+      ? notebookObjectState(notebook)
+      : undefined,
+  'sparkapplications.sparkoperator.k8s.io': o =>
+    o.status?.applicationState?.state,
+  'scheduledsparkapplications.sparkoperator.k8s.io': o =>
+    o.status?.scheduleState,
+  'sparkconnects.sparkoperator.k8s.io': o => o.status?.state,
+  'sparkapplications.spark.apache.org': o =>
+    o.status?.currentState?.currentStateSummary,
+  'sparkclusters.spark.apache.org': o =>
+    o.status?.currentState?.currentStateSummary,
+  'seldondeployments.machinelearning.seldon.io': o => o.status?.state,
+};
 
 /** The custom resources counted as workloads: Kubeflow, both Spark operators, Seldon. @public */
-export const WORKLOAD_SOURCES: WorkloadSource[] = [
-  {
-    kind: 'Notebook',
-    group: 'kubeflow.org',
-    version: 'v1',
-    plural: 'notebooks',
-    stateOf: notebookState,
-  },
-  {
-    kind: 'SparkApplication',
-    group: 'sparkoperator.k8s.io',
-    version: 'v1beta2',
-    plural: 'sparkapplications',
-    stateOf: o => o.status?.applicationState?.state,
-  },
-  {
-    kind: 'ScheduledSparkApplication',
-    group: 'sparkoperator.k8s.io',
-    version: 'v1beta2',
-    plural: 'scheduledsparkapplications',
-    stateOf: o => o.status?.scheduleState,
-  },
-  {
-    kind: 'SparkConnect',
-    group: 'sparkoperator.k8s.io',
-    version: 'v1alpha1',
-    plural: 'sparkconnects',
-    stateOf: o => o.status?.state,
-  },
-  {
-    kind: 'SparkApplication',
-    group: 'spark.apache.org',
-    version: 'v1',
-    plural: 'sparkapplications',
-    stateOf: o => o.status?.currentState?.currentStateSummary,
-  },
-  {
-    kind: 'SparkCluster',
-    group: 'spark.apache.org',
-    version: 'v1',
-    plural: 'sparkclusters',
-    stateOf: o => o.status?.currentState?.currentStateSummary,
-  },
-  {
-    kind: 'SeldonDeployment',
-    group: 'machinelearning.seldon.io',
-    version: 'v1',
-    plural: 'seldondeployments',
-    stateOf: o => o.status?.state,
-  },
-];
+export const WORKLOAD_SOURCES: WorkloadSource[] = WORKLOAD_RESOURCES.map(
+  resource => ({
+    ...resource,
+    stateOf: STATE_READERS[`${resource.plural}.${resource.group}`],
+  }),
+);
 
 /** The state shown while no controller has reported one. */
 export const UNREPORTED_STATE = 'Pending';

@@ -6,7 +6,13 @@ import type { ProvisionResult } from '@ml-platform/backstage-plugin-ml-platform-
  * Logs what a provisioning step did; on a dry-run, the exact objects and the
  * apiserver's verdict, so the template's dry-run shows both.
  */
-export function reportResult(logger: LoggerService, result: ProvisionResult) {
+export function reportResult(
+  logger: LoggerService,
+  result: Pick<
+    ProvisionResult,
+    'dryRun' | 'manifests' | 'cluster' | 'applied' | 'notes'
+  >,
+) {
   if (result.dryRun) {
     for (const manifest of result.manifests) {
       logger.info(`Would apply:\n${dumpYaml(manifest)}`);

@@ -1,0 +1,579 @@
+import type {
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import type { Permission } from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  KubernetesObjectApi,
+  PatchStrategy,
+  setHeaderOptions,
+  type KubeConfig,
+  type KubernetesObject,
+} from '@kubernetes/client-node';
+import {
+  describeIssues,
+  teamResourcesReadPermission,
+  workloadManagePermission,
+  type ValidationIssue,
+  type WorkloadResult,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+import { z } from 'zod/v3';
+import { applyObjects } from '../applyObjects';
+import {
+  apiMessageOf,
+  apiStatusOf,
+  onCluster,
+  unlessNotFound,
+} from '../clusterErrors';
+import type { ClusterConnection } from '../connections';
+import type { UserClusterAccess } from '../access/userClusterAccess';
+import { ReadCache } from '../readCache';
+import { unfitResources, type NodeCapacity } from './nodeCapacity';
+import { describeShortfall, quotaShortfalls } from './quotaHeadroom';
+import type { TeamNamespace, TeamNamespaces } from './teamNamespace';
+import type { RelatedObjects, WorkloadKind } from './WorkloadKind';
+
+/** A workload object with what its state is read from. @public */
+export type WorkloadRead = {
+  target: TeamNamespace;
+  object: Record<string, any>;
+  related: RelatedObjects;
+};
+
+/** @public */
+export type WorkloadServiceDeps<Input extends { name: string }, Settings> = {
+  kind: WorkloadKind<Input, Settings>;
+  settings: Settings;
+  /** The backend's own access: namespace owners and nodes only. */
+  kubeConfig: KubeConfig;
+  cluster: Pick<ClusterConnection, 'name' | 'url'>;
+  permissions: PermissionsService;
+  asUser: (credentials: BackstageCredentials) => Promise<UserClusterAccess>;
+  namespaces: TeamNamespaces;
+  logger: LoggerService;
+  /** How long node capacity is shared between requests. */
+  nodesFreshMs?: number;
+};
+
+/** The user entity ref (or service subject) of a caller. */
+export function callerRef(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.userEntityRef ?? principal.subject ?? 'unknown';
+}
+
+/** zod's issues as the suite's field-named issues. */
+function zodIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map(issue => ({
+    field: issue.path.length > 0 ? issue.path.join('.') : 'input',
+    reason:
+      issue.code === 'invalid_type' && issue.received === 'undefined'
+        ? 'is required'
+        : issue.message.toLocaleLowerCase('en-US'),
+  }));
+}
+
+const kindAndName = (object: KubernetesObject) =>
+  `${object.kind}/${object.metadata?.name}`;
+
+/**
+ * The one path of every workload kind: resolve the namespace and its team,
+ * authorize, validate, check the quota's headroom and the nodes' capacity,
+ * render, and server-side apply as the user (or dry-run), reading back what
+ * the apiserver holds. Reads, changes and deletes go the same way, always
+ * as the user, so Kubernetes RBAC and quota admission apply as well.
+ * @public
+ */
+export class WorkloadService<Input extends { name: string }, Settings> {
+  readonly #nodes: ReadCache<NodeCapacity[]>;
+  readonly #core: CoreV1Api;
+
+  constructor(private readonly deps: WorkloadServiceDeps<Input, Settings>) {
+    this.#core = deps.kubeConfig.makeApiClient(CoreV1Api);
+    this.#nodes = new ReadCache({
+      freshMs: deps.nodesFreshMs ?? 30_000,
+      maxEntries: 1,
+    });
+  }
+
+  get kind() {
+    return this.deps.kind;
+  }
+
+  /** Validates an input against the kind's schema and checks, or throws naming each field. */
+  parse(input: unknown): Input {
+    const { kind, settings } = this.deps;
+    const parsed = kind.schema(z, settings).safeParse(input);
+    if (!parsed.success) {
+      throw new InputError(describeIssues(zodIssues(parsed.error)));
+    }
+    const issues = kind.check(parsed.data, settings);
+    if (issues.length > 0) {
+      throw new InputError(describeIssues(issues));
+    }
+    return parsed.data;
+  }
+
+  async create(
+    namespace: string,
+    rawInput: unknown,
+    options: { credentials: BackstageCredentials; dryRun?: boolean },
+  ): Promise<WorkloadResult> {
+    const { kind, settings, cluster } = this.deps;
+    const dryRun = options.dryRun ?? false;
+    const target = await this.#target(namespace);
+    await this.#authorize(
+      workloadManagePermission,
+      target,
+      options.credentials,
+      'create',
+    );
+    const input = this.parse(rawInput);
+    const access = await this.deps.asUser(options.credentials);
+    const notes: string[] = [];
+    const existing = await this.#read(access, namespace, input.name);
+    if (existing) {
+      notes.push(
+        `${kind.resource.kind} "${input.name}" exists already: applied again; the quota check counted it as in use.`,
+      );
+    } else {
+      await this.#requireHeadroom(
+        access,
+        namespace,
+        kind.requests(input, settings),
+      );
+    }
+    await this.#requireSomeNodeFits(kind.podRequests(input, settings));
+    const objects = kind.render(
+      input,
+      { ...target, user: callerRef(options.credentials) },
+      settings,
+    );
+    const applied = await this.#applyAll(access, objects, dryRun);
+    if (!dryRun) {
+      this.deps.logger.info(
+        `Applied ${kind.resource.kind} ${namespace}/${
+          input.name
+        } for ${callerRef(options.credentials)}`,
+      );
+    }
+    return {
+      cluster: cluster.name,
+      namespace,
+      name: input.name,
+      dryRun,
+      manifests: objects as unknown as Array<Record<string, unknown>>,
+      applied: applied.map(object => ({
+        object: kindAndName(object),
+        resourceVersion: dryRun ? undefined : object.metadata?.resourceVersion,
+      })),
+      notes,
+    };
+  }
+
+  /** Every workload of this kind in a team namespace, with pods and events, read as the user. */
+  async listNamespace(
+    namespace: string,
+    credentials: BackstageCredentials,
+  ): Promise<WorkloadRead[]> {
+    const target = await this.#target(namespace);
+    await this.#authorize(
+      teamResourcesReadPermission,
+      target,
+      credentials,
+      'read',
+    );
+    return this.#readNamespace(target, await this.deps.asUser(credentials));
+  }
+
+  /** Every workload of this kind in a team's namespaces, read as the user. */
+  async listTeam(
+    team: string,
+    credentials: BackstageCredentials,
+  ): Promise<WorkloadRead[]> {
+    await this.#authorize(
+      teamResourcesReadPermission,
+      { namespace: '', team },
+      credentials,
+      'read',
+    );
+    const access = await this.deps.asUser(credentials);
+    const namespaces = await onCluster(this.deps.cluster, () =>
+      this.deps.namespaces.ofTeam(team),
+    );
+    const reads = await Promise.all(
+      namespaces.map(target => this.#readNamespace(target, access)),
+    );
+    return reads.flat();
+  }
+
+  /** One workload, or a 404. */
+  async get(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<WorkloadRead> {
+    const target = await this.#target(namespace);
+    await this.#authorize(
+      teamResourcesReadPermission,
+      target,
+      credentials,
+      'read',
+    );
+    const reads = await this.#readNamespace(
+      target,
+      await this.deps.asUser(credentials),
+      name,
+    );
+    return reads[0] ?? this.#notFound(namespace, name);
+  }
+
+  /** Sets (or, with null, removes) annotations of a workload as the user; returns it read again. */
+  async annotate(
+    namespace: string,
+    name: string,
+    annotations: Record<string, string | null>,
+    credentials: BackstageCredentials,
+  ): Promise<WorkloadRead> {
+    const target = await this.#target(namespace);
+    await this.#authorize(
+      workloadManagePermission,
+      target,
+      credentials,
+      'change',
+    );
+    const access = await this.deps.asUser(credentials);
+    const { resource } = this.deps.kind;
+    await this.#asUserCall(access, () =>
+      access.kubeConfig
+        .makeApiClient(CustomObjectsApi)
+        .patchNamespacedCustomObject(
+          {
+            group: resource.group,
+            version: resource.version,
+            plural: resource.plural,
+            namespace,
+            name,
+            body: { metadata: { annotations } },
+          },
+          setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+        ),
+    ).catch(error => {
+      if (apiStatusOf(error) === 404) {
+        this.#notFound(namespace, name);
+      }
+      throw error;
+    });
+    const [read] = await this.#readNamespace(target, access, name);
+    return read ?? this.#notFound(namespace, name);
+  }
+
+  /**
+   * Deletes a workload as the user, and the objects `alsoDelete` names
+   * among those labelled as its own; returns what went and what stayed.
+   */
+  async delete(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+    extra: Array<{
+      apiVersion: string;
+      kind: string;
+      name: string;
+      delete: boolean;
+    }>,
+  ): Promise<{ deleted: string[]; kept: string[] }> {
+    const target = await this.#target(namespace);
+    await this.#authorize(
+      workloadManagePermission,
+      target,
+      credentials,
+      'delete',
+    );
+    const access = await this.deps.asUser(credentials);
+    const { resource } = this.deps.kind;
+    const client = KubernetesObjectApi.makeApiClient(access.kubeConfig);
+    const gone = await this.#asUserCall(access, () =>
+      unlessNotFound(
+        client.delete({
+          apiVersion: `${resource.group}/${resource.version}`,
+          kind: resource.kind,
+          metadata: { name, namespace },
+        }),
+      ),
+    );
+    if (gone === undefined) {
+      this.#notFound(namespace, name);
+    }
+    const deleted = [`${resource.kind}/${name}`];
+    const kept: string[] = [];
+    for (const object of extra) {
+      const ref = `${object.kind}/${object.name}`;
+      if (!object.delete) {
+        kept.push(ref);
+        continue;
+      }
+      const result = await this.#asUserCall(access, () =>
+        unlessNotFound(
+          client.delete({
+            apiVersion: object.apiVersion,
+            kind: object.kind,
+            metadata: { name: object.name, namespace },
+          }),
+        ),
+      );
+      if (result !== undefined) {
+        deleted.push(ref);
+      }
+    }
+    this.deps.logger.info(
+      `Deleted ${deleted.join(', ')} in ${namespace} for ${callerRef(
+        credentials,
+      )}`,
+    );
+    return { deleted, kept };
+  }
+
+  #notFound(namespace: string, name: string): never {
+    throw new NotFoundError(
+      `There is no ${this.deps.kind.noun} "${name}" in namespace "${namespace}"`,
+    );
+  }
+
+  async #target(namespace: string): Promise<TeamNamespace> {
+    if (typeof namespace !== 'string' || !/^[a-z0-9-]{1,63}$/.test(namespace)) {
+      throw new InputError(
+        `namespace: "${String(namespace).slice(
+          0,
+          80,
+        )}" is not a namespace name`,
+      );
+    }
+    return onCluster(this.deps.cluster, () =>
+      this.deps.namespaces.require(namespace),
+    );
+  }
+
+  async #authorize(
+    permission: Permission,
+    target: Pick<TeamNamespace, 'namespace' | 'team'>,
+    credentials: BackstageCredentials,
+    verb: string,
+  ) {
+    const [decision] = await this.deps.permissions.authorize(
+      [{ permission, resourceRef: `group:default/${target.team}` } as any],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      const where = target.namespace
+        ? ` in namespace "${target.namespace}"`
+        : '';
+      throw new NotAllowedError(
+        `You are not a member of team "${target.team}", so you may not ${verb} its ${this.deps.kind.noun}s${where} (${permission.name})`,
+      );
+    }
+  }
+
+  /** A call made as the user: Kubernetes' refusals said as such. */
+  async #asUserCall<T>(
+    access: UserClusterAccess,
+    call: () => Promise<T>,
+  ): Promise<T> {
+    return onCluster(this.deps.cluster, call).catch(error => {
+      const status = apiStatusOf(error);
+      if (status === 403) {
+        const message = apiMessageOf(error);
+        if (/exceeded quota/.test(message)) {
+          throw new ConflictError(
+            `The namespace's quota refused it: ${message}`,
+          );
+        }
+        throw new NotAllowedError(
+          `Kubernetes refused it to ${access.actingAs}: ${message}`,
+        );
+      }
+      if (status === 400 || status === 409 || status === 422) {
+        throw new InputError(
+          `The apiserver of cluster "${
+            this.deps.cluster.name
+          }" refused it: ${apiMessageOf(error)}`,
+        );
+      }
+      throw error;
+    });
+  }
+
+  async #read(access: UserClusterAccess, namespace: string, name: string) {
+    const { resource } = this.deps.kind;
+    return this.#asUserCall(access, () =>
+      unlessNotFound(
+        access.kubeConfig
+          .makeApiClient(CustomObjectsApi)
+          .getNamespacedCustomObject({
+            group: resource.group,
+            version: resource.version,
+            plural: resource.plural,
+            namespace,
+            name,
+          }),
+      ),
+    );
+  }
+
+  async #requireHeadroom(
+    access: UserClusterAccess,
+    namespace: string,
+    requests: Record<string, number>,
+  ) {
+    const quotas = await this.#asUserCall(access, () =>
+      access.kubeConfig
+        .makeApiClient(CoreV1Api)
+        .listNamespacedResourceQuota({ namespace }),
+    );
+    const shortfalls = quotaShortfalls(
+      quotas.items.map(quota => ({
+        name: quota.metadata?.name ?? '',
+        hard: quota.status?.hard ?? quota.spec?.hard,
+        used: quota.status?.used,
+      })),
+      requests,
+    );
+    if (shortfalls.length > 0) {
+      throw new ConflictError(
+        `The ${
+          this.deps.kind.noun
+        } does not fit in the quota of namespace "${namespace}": it ${shortfalls
+          .map(shortfall => describeShortfall(namespace, shortfall))
+          .join(
+            '; it ',
+          )}. Ask for less, or stop or delete something in the namespace first.`,
+      );
+    }
+  }
+
+  /** The cluster's nodes and what they can hold, shared between requests for a while. */
+  async nodeCapacity(): Promise<NodeCapacity[]> {
+    return this.#nodes.read('nodes', async () => {
+      const list = await onCluster(this.deps.cluster, () =>
+        this.#core.listNode(),
+      );
+      return list.items.map(node => ({
+        name: node.metadata?.name ?? '',
+        allocatable: node.status?.allocatable ?? {},
+        unschedulable: node.spec?.unschedulable,
+      }));
+    });
+  }
+
+  async #requireSomeNodeFits(podRequests: Record<string, number>) {
+    const nodes = await this.nodeCapacity();
+    const unfit = unfitResources(nodes, podRequests);
+    if (unfit.length > 0) {
+      throw new InputError(
+        `No node of cluster "${this.deps.cluster.name}" could ever run this ${
+          this.deps.kind.noun
+        }, so it would stay Pending: ${unfit
+          .map(
+            line =>
+              `it asks for ${+line.needs.toFixed(3)} ${
+                line.resource
+              }, the largest node has ${+line.largest.toFixed(3)}`,
+          )
+          .join('; ')}`,
+      );
+    }
+  }
+
+  /**
+   * Applies the objects in order as the user; when one is refused, those
+   * this call created are deleted again, so a failure leaves nothing behind.
+   */
+  async #applyAll(
+    access: UserClusterAccess,
+    objects: KubernetesObject[],
+    dryRun: boolean,
+  ): Promise<KubernetesObject[]> {
+    const client = KubernetesObjectApi.makeApiClient(access.kubeConfig);
+    const created: KubernetesObject[] = [];
+    const applied: KubernetesObject[] = [];
+    try {
+      for (const object of objects) {
+        const before = dryRun
+          ? undefined
+          : await this.#asUserCall(access, () =>
+              unlessNotFound(client.read(object as any)),
+            );
+        const [result] = await this.#asUserCall(access, () =>
+          applyObjects(access.kubeConfig, [object], { dryRun }),
+        );
+        if (!dryRun && !before) {
+          created.push(object);
+        }
+        applied.push(result);
+      }
+      return applied;
+    } catch (error) {
+      for (const object of created.reverse()) {
+        await client.delete(object).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  async #readNamespace(
+    target: TeamNamespace,
+    access: UserClusterAccess,
+    name?: string,
+  ): Promise<WorkloadRead[]> {
+    const { resource, podSelector } = this.deps.kind;
+    const { namespace } = target;
+    const custom = access.kubeConfig.makeApiClient(CustomObjectsApi);
+    const core = access.kubeConfig.makeApiClient(CoreV1Api);
+    const [list, pods, events] = await this.#asUserCall(access, () =>
+      Promise.all([
+        custom.listNamespacedCustomObject({
+          group: resource.group,
+          version: resource.version,
+          plural: resource.plural,
+          namespace,
+          fieldSelector: name ? `metadata.name=${name}` : undefined,
+        }) as Promise<{ items?: Array<Record<string, any>> }>,
+        core.listNamespacedPod({ namespace }),
+        core.listNamespacedEvent({ namespace, fieldSelector: 'type=Warning' }),
+      ]),
+    );
+    return (list.items ?? []).map(object => {
+      const objectName: string = object.metadata?.name;
+      const [key, value] = podSelector(objectName).split('=');
+      const ownPods = pods.items.filter(
+        pod => pod.metadata?.labels?.[key] === value,
+      );
+      const podNames = new Set(ownPods.map(pod => pod.metadata?.name));
+      return {
+        target,
+        object,
+        related: {
+          pods: ownPods as Array<Record<string, any>>,
+          events: events.items.filter(
+            event =>
+              event.involvedObject?.name === objectName ||
+              podNames.has(event.involvedObject?.name) ||
+              event.involvedObject?.name === `${objectName}-0`,
+          ) as Array<Record<string, any>>,
+        },
+      };
+    });
+  }
+}
