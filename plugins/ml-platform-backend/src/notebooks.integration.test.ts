@@ -79,8 +79,8 @@ describe('notebook servers on the workload path, against the local platform', ()
       const response = await read('alice', name);
       return response.body.state === state ? response.body : undefined;
     });
-  const exists = (read: () => Promise<unknown>) =>
-    read().then(
+  const exists = (lookup: () => Promise<unknown>) =>
+    lookup().then(
       () => true,
       (error: any) => (error.code === 404 ? false : Promise.reject(error)),
     );
@@ -118,7 +118,11 @@ describe('notebook servers on the workload path, against the local platform', ()
         .put(`/api/ml-platform/teams/${name}/namespace`)
         .set('Authorization', as('erin'))
         .send({ size: 'medium', quota: { gpu: 4 } });
-      expect(response.status).toBe(200);
+      if (response.status !== 200) {
+        throw new Error(
+          `setup: ${response.status} ${JSON.stringify(response.body)}`,
+        );
+      }
     }
     const response = await request(server)
       .post(`/api/ml-platform/teams/${team}/projects`)
@@ -128,7 +132,11 @@ describe('notebook servers on the workload path, against the local platform', ()
         size: 'small',
         quota: { cpu: '4', gpu: 4, storage: '10Gi' },
       });
-    expect(response.status).toBe(200);
+    if (response.status !== 200) {
+      throw new Error(
+        `setup: ${response.status} ${JSON.stringify(response.body)}`,
+      );
+    }
     // the quota controller has written what is used, which the headroom check reads
     await eventually('the project quota status', async () => {
       const quota = await core.readNamespacedResourceQuota({

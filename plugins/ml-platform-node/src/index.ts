@@ -133,4 +133,3 @@ export type {
   NotebookInput,
   NotebookVolumeInput,
 } from './workloads/kinds/notebook';
-export type { NotebookService } from './workloads/NotebookService';

@@ -5,7 +5,14 @@ import {
   type BackstageCredentials,
   type PermissionsService,
 } from '@backstage/backend-plugin-api';
-import type { TeamOverview } from '@ml-platform/backstage-plugin-ml-platform-common';
+import type {
+  NotebookList,
+  NotebookOptions,
+  NotebookSummary,
+  TeamOverview,
+  WorkloadDeletion,
+  WorkloadResult,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
@@ -374,17 +381,42 @@ export const projectExperimentsServiceRef =
  * routes and registry actions and by the scaffolder module's action.
  * @public
  */
-export type NotebookServiceApi = Pick<
-  NotebookService,
-  | 'options'
-  | 'create'
-  | 'listNamespace'
-  | 'listTeam'
-  | 'get'
-  | 'stop'
-  | 'start'
-  | 'delete'
->;
+export type NotebookServiceApi = {
+  options(): Promise<NotebookOptions>;
+  create(
+    namespace: string,
+    input: unknown,
+    options: { credentials: BackstageCredentials; dryRun?: boolean },
+  ): Promise<WorkloadResult>;
+  listNamespace(
+    namespace: string,
+    credentials: BackstageCredentials,
+  ): Promise<NotebookList>;
+  listTeam(
+    team: string,
+    credentials: BackstageCredentials,
+  ): Promise<NotebookList>;
+  get(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<NotebookSummary>;
+  stop(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<NotebookSummary>;
+  start(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<NotebookSummary>;
+  delete(
+    namespace: string,
+    name: string,
+    options: { deleteWorkspace: boolean; credentials: BackstageCredentials },
+  ): Promise<WorkloadDeletion>;
+};
 
 /** @public */
 export const notebookServiceRef = createServiceRef<NotebookServiceApi>({
@@ -410,6 +442,7 @@ export const notebookServiceRef = createServiceRef<NotebookServiceApi>({
         logger,
       }) {
         const settings = readNotebookSettings(config);
+        const caching = readPlatformCaching(config);
         const notebooks = onFirstUse(() => {
           const { kubeConfig, cluster } = requireCluster(connections);
           const workloads = new WorkloadService({
@@ -419,6 +452,7 @@ export const notebookServiceRef = createServiceRef<NotebookServiceApi>({
             cluster,
             permissions,
             logger,
+            listsFreshMs: caching.kubernetesFreshMs,
             namespaces: new TeamNamespaces(kubeConfig, {
               kubeflowProfiles: namespaceSettings.kubeflowProfiles,
             }),

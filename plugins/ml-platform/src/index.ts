@@ -9,3 +9,4 @@ export { PlatformStatusCard } from './components/PlatformStatus';
 export { TeamResourceOverview } from './components/TeamResourceOverview';
 export { ModelOverview } from './components/Model';
 export { ProjectExperiments, TeamExperiments } from './components/Experiments';
+export { Notebooks, type NotebookScope } from './components/Notebooks';

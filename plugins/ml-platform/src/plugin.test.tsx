@@ -13,9 +13,12 @@ import {
   modelEntityCard,
   modelEntityContent,
   projectExperimentsEntityContent,
+  projectNotebooksEntityContent,
   teamExperimentsEntityContent,
+  teamNotebooksEntityContent,
   teamResourcesEntityContent,
 } from './plugin';
+import { notebook, notebookList } from './testUtils/notebookFixtures';
 import {
   fakeMlPlatformApi,
   populatedOverview,
@@ -211,14 +214,110 @@ describe('the MLflow entity contents', () => {
   });
 });
 
+const notebookExtensions = [
+  projectNotebooksEntityContent,
+  teamNotebooksEntityContent,
+];
+
+describe('the Notebooks entity contents', () => {
+  it("shows the notebooks of an ML project's namespace, named by its annotation", async () => {
+    const api = fakeMlPlatformApi({
+      listNamespaceNotebooks: jest.fn(async (namespace: string) =>
+        notebookList([notebook({ namespace })]),
+      ),
+    });
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: mlEntity('Component', 'transaction-risk', 'ml-project', {
+            [NAMESPACE_ANNOTATION]: 'fraud-detection-transaction-risk',
+          }),
+        }),
+        ...notebookExtensions,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(
+      await screen.findByTestId('notebooks-table', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(api.listNamespaceNotebooks).toHaveBeenCalledWith(
+      'fraud-detection-transaction-risk',
+    );
+    expect(api.listTeamNotebooks).not.toHaveBeenCalled();
+  });
+
+  it('falls back to the component name as the namespace', async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: mlEntity(
+            'Component',
+            'fraud-detection-scoring',
+            'ml-project',
+          ),
+        }),
+        ...notebookExtensions,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(
+      await screen.findByText(
+        'No notebooks in project fraud-detection-scoring yet',
+      ),
+    ).toBeInTheDocument();
+    expect(api.listNamespaceNotebooks).toHaveBeenCalledWith(
+      'fraud-detection-scoring',
+    );
+  });
+
+  it("shows a group's notebooks", async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: entity('Group', 'fraud-detection') }),
+        ...notebookExtensions,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(
+      await screen.findByText('No notebooks in team fraud-detection yet'),
+    ).toBeInTheDocument();
+    expect(api.listTeamNotebooks).toHaveBeenCalledWith('fraud-detection');
+    expect(api.listNamespaceNotebooks).not.toHaveBeenCalled();
+  });
+
+  it('is not offered on other components', async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: mlEntity('Component', 'scorer', 'service'),
+        }),
+        ...notebookExtensions,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    expect(api.listNamespaceNotebooks).not.toHaveBeenCalled();
+    expect(api.listTeamNotebooks).not.toHaveBeenCalled();
+  });
+});
+
 describe('the ml-platform plugin', () => {
-  it('offers the MLflow extensions to the app', () => {
+  it('offers the MLflow, resources and notebooks extensions to the app', () => {
     for (const id of [
       'entity-content:ml-platform/model',
       'entity-card:ml-platform/model-summary',
       'entity-content:ml-platform/experiments',
       'entity-content:ml-platform/team-experiments',
       'entity-content:ml-platform/resources',
+      'entity-content:ml-platform/notebooks',
+      'entity-content:ml-platform/team-notebooks',
     ] as const) {
       expect(mlPlatformPlugin.getExtension(id)).toBeDefined();
     }

@@ -125,6 +125,34 @@ export const teamExperimentsEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The "Notebooks" tab of ML project components: the notebooks of the project's namespace. */
+export const projectNotebooksEntityContent = EntityContentBlueprint.make({
+  name: 'notebooks',
+  params: {
+    path: 'notebooks',
+    title: 'Notebooks',
+    filter: ML_PROJECT_FILTER,
+    loader: () =>
+      import('./components/Notebooks').then(m => (
+        <m.EntityProjectNotebooksContent />
+      )),
+  },
+});
+
+/** The "Notebooks" tab of Group entity pages: the notebooks of every namespace of the team. */
+export const teamNotebooksEntityContent = EntityContentBlueprint.make({
+  name: 'team-notebooks',
+  params: {
+    path: 'notebooks',
+    title: 'Notebooks',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/Notebooks').then(m => (
+        <m.EntityTeamNotebooksContent />
+      )),
+  },
+});
+
 /** The ML platform frontend plugin. @public */
 export const mlPlatformPlugin = createFrontendPlugin({
   pluginId: 'ml-platform',
@@ -135,6 +163,8 @@ export const mlPlatformPlugin = createFrontendPlugin({
     teamResourcesEntityContent,
     teamExperimentsEntityContent,
     projectExperimentsEntityContent,
+    teamNotebooksEntityContent,
+    projectNotebooksEntityContent,
     modelEntityContent,
     modelEntityCard,
   ],

@@ -63,6 +63,18 @@ export type WorkloadServiceDeps<Input extends { name: string }, Settings> = {
   logger: LoggerService;
   /** How long node capacity is shared between requests. */
   nodesFreshMs?: number;
+  /**
+   * How long a namespace's lists, read as one identity, are shared between
+   * that identity's requests (`mlPlatform.kubernetes.cacheSeconds`); this
+   * service's own writes forget them at once. 0: always read.
+   */
+  listsFreshMs?: number;
+};
+
+type NamespaceLists = {
+  items: Array<Record<string, any>>;
+  pods: Array<Record<string, any>>;
+  events: Array<Record<string, any>>;
 };
 
 /** The user entity ref (or service subject) of a caller. */
@@ -98,6 +110,9 @@ const kindAndName = (object: KubernetesObject) =>
  */
 export class WorkloadService<Input extends { name: string }, Settings> {
   readonly #nodes: ReadCache<NodeCapacity[]>;
+  readonly #lists: ReadCache<NamespaceLists>;
+  /** Bumped by each write in a namespace, so its cached lists are not read again. */
+  readonly #writes = new Map<string, number>();
   readonly #core: CoreV1Api;
 
   constructor(private readonly deps: WorkloadServiceDeps<Input, Settings>) {
@@ -106,6 +121,14 @@ export class WorkloadService<Input extends { name: string }, Settings> {
       freshMs: deps.nodesFreshMs ?? 30_000,
       maxEntries: 1,
     });
+    this.#lists = new ReadCache({
+      freshMs: deps.listsFreshMs ?? 0,
+      maxEntries: 5000,
+    });
+  }
+
+  #written(namespace: string) {
+    this.#writes.set(namespace, (this.#writes.get(namespace) ?? 0) + 1);
   }
 
   get kind() {
@@ -161,7 +184,9 @@ export class WorkloadService<Input extends { name: string }, Settings> {
       { ...target, user: callerRef(options.credentials) },
       settings,
     );
-    const applied = await this.#applyAll(access, objects, dryRun);
+    const applied = await this.#applyAll(access, objects, dryRun).finally(
+      () => dryRun || this.#written(namespace),
+    );
     if (!dryRun) {
       this.deps.logger.info(
         `Applied ${kind.resource.kind} ${namespace}/${
@@ -270,12 +295,14 @@ export class WorkloadService<Input extends { name: string }, Settings> {
           },
           setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
         ),
-    ).catch(error => {
-      if (apiStatusOf(error) === 404) {
-        this.#notFound(namespace, name);
-      }
-      throw error;
-    });
+    )
+      .catch(error => {
+        if (apiStatusOf(error) === 404) {
+          this.#notFound(namespace, name);
+        }
+        throw error;
+      })
+      .finally(() => this.#written(namespace));
     const [read] = await this.#readNamespace(target, access, name);
     return read ?? this.#notFound(namespace, name);
   }
@@ -317,6 +344,7 @@ export class WorkloadService<Input extends { name: string }, Settings> {
     if (gone === undefined) {
       this.#notFound(namespace, name);
     }
+    this.#written(namespace);
     const deleted = [`${resource.kind}/${name}`];
     const kept: string[] = [];
     for (const object of extra) {
@@ -539,21 +567,45 @@ export class WorkloadService<Input extends { name: string }, Settings> {
   ): Promise<WorkloadRead[]> {
     const { resource, podSelector } = this.deps.kind;
     const { namespace } = target;
-    const custom = access.kubeConfig.makeApiClient(CustomObjectsApi);
-    const core = access.kubeConfig.makeApiClient(CoreV1Api);
-    const [list, pods, events] = await this.#asUserCall(access, () =>
-      Promise.all([
-        custom.listNamespacedCustomObject({
-          group: resource.group,
-          version: resource.version,
-          plural: resource.plural,
-          namespace,
-          fieldSelector: name ? `metadata.name=${name}` : undefined,
-        }) as Promise<{ items?: Array<Record<string, any>> }>,
-        core.listNamespacedPod({ namespace }),
-        core.listNamespacedEvent({ namespace, fieldSelector: 'type=Warning' }),
-      ]),
-    );
+    const load = async (): Promise<NamespaceLists> => {
+      const custom = access.kubeConfig.makeApiClient(CustomObjectsApi);
+      const core = access.kubeConfig.makeApiClient(CoreV1Api);
+      const [list, pods, events] = await this.#asUserCall(access, () =>
+        Promise.all([
+          custom.listNamespacedCustomObject({
+            group: resource.group,
+            version: resource.version,
+            plural: resource.plural,
+            namespace,
+            fieldSelector: name ? `metadata.name=${name}` : undefined,
+          }) as Promise<{ items?: Array<Record<string, any>> }>,
+          core.listNamespacedPod({ namespace }),
+          core.listNamespacedEvent({
+            namespace,
+            fieldSelector: 'type=Warning',
+          }),
+        ]),
+      );
+      return {
+        items: list.items ?? [],
+        pods: pods.items as Array<Record<string, any>>,
+        events: events.items as Array<Record<string, any>>,
+      };
+    };
+    // one object is always read anew (after a change, the caller wants it as it is)
+    const lists = name
+      ? await load()
+      : await this.#lists.read(
+          JSON.stringify([
+            access.identityKey,
+            namespace,
+            this.#writes.get(namespace) ?? 0,
+          ]),
+          load,
+        );
+    const pods = { items: lists.pods };
+    const events = { items: lists.events };
+    const list = { items: lists.items };
     return (list.items ?? []).map(object => {
       const objectName: string = object.metadata?.name;
       const [key, value] = podSelector(objectName).split('=');

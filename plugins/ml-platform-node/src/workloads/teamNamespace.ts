@@ -86,12 +86,10 @@ export class TeamNamespaces {
         team,
         project: item.metadata?.labels?.[PROJECT_LABEL],
       }))
-      .sort((a, b) =>
-        a.project === undefined
-          ? -1
-          : b.project === undefined
-          ? 1
-          : a.namespace.localeCompare(b.namespace),
+      .sort(
+        (a, b) =>
+          Number(a.project !== undefined) - Number(b.project !== undefined) ||
+          a.namespace.localeCompare(b.namespace),
       );
   }
 }

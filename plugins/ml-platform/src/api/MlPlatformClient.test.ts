@@ -8,6 +8,11 @@ import {
   modelDetails,
   runSearchResponse,
 } from '../testUtils/mlflowFixtures';
+import {
+  notebook,
+  notebookDeletion,
+  notebookList,
+} from '../testUtils/notebookFixtures';
 import { MlPlatformClient } from './MlPlatformClient';
 
 const baseUrl = 'http://localhost:7007/api/ml-platform';
@@ -109,6 +114,111 @@ describe('MlPlatformClient, MLflow routes', () => {
     expect(error.statusCode).toBe(503);
     expect(error.body.error.message).toBe(
       'MLflow at http://127.0.0.1:15000 is unreachable',
+    );
+  });
+});
+
+describe('MlPlatformClient, notebook routes', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it("lists a team's notebooks and a namespace's notebooks", async () => {
+    server.use(
+      http.get(`${baseUrl}/teams/:team/notebooks`, ({ params }) =>
+        HttpResponse.json(
+          notebookList([notebook({ team: String(params.team) })]),
+        ),
+      ),
+      http.get(`${baseUrl}/namespaces/:namespace/notebooks`, ({ params }) =>
+        HttpResponse.json(
+          notebookList([notebook({ namespace: String(params.namespace) })]),
+        ),
+      ),
+    );
+    const team = await client.listTeamNotebooks('fraud detection');
+    expect(team.items[0].team).toBe('fraud detection');
+    expect(team.culling).toEqual({ enabled: true, idleMinutes: 60 });
+
+    const namespace = await client.listNamespaceNotebooks('fraud-detection-x');
+    expect(namespace.items[0].namespace).toBe('fraud-detection-x');
+  });
+
+  it('posts stop and start to the notebook, names encoded', async () => {
+    const posted: string[] = [];
+    server.use(
+      http.post(
+        `${baseUrl}/namespaces/:namespace/notebooks/:name/:action`,
+        ({ params }) => {
+          posted.push(`${params.namespace} ${params.name} ${params.action}`);
+          return HttpResponse.json(
+            notebook({
+              namespace: String(params.namespace),
+              name: String(params.name),
+              state: params.action === 'stop' ? 'Stopping' : 'Starting',
+            }),
+          );
+        },
+      ),
+    );
+    const stopped = await client.stopNotebook('team-a', 'my notebook');
+    expect(stopped.state).toBe('Stopping');
+    const started = await client.startNotebook('team-a', 'eda');
+    expect(started.state).toBe('Starting');
+    expect(posted).toEqual(['team-a my notebook stop', 'team-a eda start']);
+  });
+
+  it('deletes a notebook, saying whether its workspace goes too', async () => {
+    const queries: string[] = [];
+    server.use(
+      http.delete(
+        `${baseUrl}/namespaces/team-a/notebooks/:name`,
+        ({ request, params }) => {
+          const deleteWorkspace = new URL(request.url).searchParams.get(
+            'deleteWorkspace',
+          );
+          queries.push(String(deleteWorkspace));
+          return HttpResponse.json(
+            notebookDeletion(String(params.name), {
+              deleteWorkspace: deleteWorkspace === 'true',
+            }),
+          );
+        },
+      ),
+    );
+    const kept = await client.deleteNotebook('team-a', 'eda', {
+      deleteWorkspace: false,
+    });
+    expect(kept.kept).toEqual(['PersistentVolumeClaim/eda-workspace']);
+    const both = await client.deleteNotebook('team-a', 'eda', {
+      deleteWorkspace: true,
+    });
+    expect(both.deleted).toEqual([
+      'Notebook/eda',
+      'PersistentVolumeClaim/eda-workspace',
+    ]);
+    expect(queries).toEqual(['false', 'true']);
+  });
+
+  it('turns error answers into ResponseErrors with the backend message', async () => {
+    server.use(
+      http.post(`${baseUrl}/namespaces/team-b/notebooks/eda/stop`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message: 'You are not a member of team team-b',
+            },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    const error = await client.stopNotebook('team-b', 'eda').catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(403);
+    expect(error.body.error.message).toBe(
+      'You are not a member of team team-b',
     );
   });
 });

@@ -8,26 +8,34 @@ import type {
   ExperimentList,
   MetricHistoryResponse,
   ModelDetails,
+  NotebookList,
+  NotebookSummary,
   PlatformStatus,
   RunSearchRequest,
   RunSearchResponse,
   TeamOverview,
+  WorkloadDeletion,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 
 export type {
   ConnectionStatus,
   ExperimentList,
   ExperimentSummary,
+  GpuRequest,
   MetricHistoryResponse,
   MetricPoint,
   ModelDetails,
   ModelVersionSummary,
+  NotebookList,
+  NotebookSummary,
   PlatformStatus,
   RunSearchRequest,
   RunSearchResponse,
   RunSummary,
   SourceRun,
   TeamOverview,
+  WorkloadDeletion,
+  WorkloadState,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 
 /** The ML platform backend, as the frontend sees it. @public */
@@ -67,12 +75,39 @@ export interface MlPlatformApi {
    * 503 when MLflow is unreachable (the message names MLflow's URL).
    */
   getModel(name: string): Promise<ModelDetails>;
+  /**
+   * The notebook servers of every namespace of a team, and the culling they
+   * are under. 403 when the user is not a member, 404 for an unknown team,
+   * 503 when the cluster is unreachable.
+   */
+  listTeamNotebooks(team: string): Promise<NotebookList>;
+  /** The notebook servers of one namespace of a team; errors as for a team. */
+  listNamespaceNotebooks(namespace: string): Promise<NotebookList>;
+  /** Stops a notebook server; its workspace volume is kept. */
+  stopNotebook(namespace: string, name: string): Promise<NotebookSummary>;
+  /** Starts a stopped or culled notebook server again. */
+  startNotebook(namespace: string, name: string): Promise<NotebookSummary>;
+  /**
+   * Deletes a notebook server; its workspace volume only when
+   * `deleteWorkspace` is true, otherwise the answer lists it as kept.
+   */
+  deleteNotebook(
+    namespace: string,
+    name: string,
+    options: { deleteWorkspace: boolean },
+  ): Promise<WorkloadDeletion>;
 }
 
 /** @public */
 export const mlPlatformApiRef = createApiRef<MlPlatformApi>({
   id: 'plugin.ml-platform.api',
 });
+
+function notebookPath(namespace: string, name: string): string {
+  return `/namespaces/${encodeURIComponent(
+    namespace,
+  )}/notebooks/${encodeURIComponent(name)}`;
+}
 
 /** Talks to the ml-platform backend plugin with the signed-in user's token. @public */
 export class MlPlatformClient implements MlPlatformApi {
@@ -125,6 +160,51 @@ export class MlPlatformClient implements MlPlatformApi {
 
   async getModel(name: string): Promise<ModelDetails> {
     return this.get<ModelDetails>(`/models/${encodeURIComponent(name)}`);
+  }
+
+  async listTeamNotebooks(team: string): Promise<NotebookList> {
+    return this.get<NotebookList>(
+      `/teams/${encodeURIComponent(team)}/notebooks`,
+    );
+  }
+
+  async listNamespaceNotebooks(namespace: string): Promise<NotebookList> {
+    return this.get<NotebookList>(
+      `/namespaces/${encodeURIComponent(namespace)}/notebooks`,
+    );
+  }
+
+  async stopNotebook(
+    namespace: string,
+    name: string,
+  ): Promise<NotebookSummary> {
+    return this.send<NotebookSummary>(`${notebookPath(namespace, name)}/stop`, {
+      method: 'POST',
+    });
+  }
+
+  async startNotebook(
+    namespace: string,
+    name: string,
+  ): Promise<NotebookSummary> {
+    return this.send<NotebookSummary>(
+      `${notebookPath(namespace, name)}/start`,
+      { method: 'POST' },
+    );
+  }
+
+  async deleteNotebook(
+    namespace: string,
+    name: string,
+    options: { deleteWorkspace: boolean },
+  ): Promise<WorkloadDeletion> {
+    const query = new URLSearchParams({
+      deleteWorkspace: String(options.deleteWorkspace),
+    });
+    return this.send<WorkloadDeletion>(
+      `${notebookPath(namespace, name)}?${query}`,
+      { method: 'DELETE' },
+    );
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -10,6 +10,7 @@ import {
   modelDetails,
   runSearchResponse,
 } from './mlflowFixtures';
+import { notebook, notebookDeletion, notebookList } from './notebookFixtures';
 
 const GiB = 1024 ** 3;
 
@@ -32,6 +33,21 @@ export function fakeMlPlatformApi(
       metricHistory(runId, keys),
     ),
     getModel: jest.fn(async (name: string) => modelDetails({ name })),
+    listTeamNotebooks: jest.fn(async () => notebookList()),
+    listNamespaceNotebooks: jest.fn(async () => notebookList()),
+    stopNotebook: jest.fn(async (namespace: string, name: string) =>
+      notebook({ namespace, name, state: 'Stopping' }),
+    ),
+    startNotebook: jest.fn(async (namespace: string, name: string) =>
+      notebook({ namespace, name, state: 'Starting' }),
+    ),
+    deleteNotebook: jest.fn(
+      async (
+        _namespace: string,
+        name: string,
+        options: { deleteWorkspace: boolean },
+      ) => notebookDeletion(name, options),
+    ),
     ...overrides,
   } as jest.Mocked<MlPlatformApi>;
 }

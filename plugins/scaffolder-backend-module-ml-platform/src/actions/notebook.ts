@@ -25,7 +25,10 @@ export function formInput<T extends Record<string, unknown>>(input: T): T {
     if (value === '' || value === null) {
       return undefined;
     }
-    if (typeof value === 'object' && !Array.isArray(value)) {
+    if (Array.isArray(value)) {
+      return value.map(given);
+    }
+    if (typeof value === 'object') {
       const entries = Object.entries(value as object)
         .map(([key, inner]) => [key, given(inner)] as const)
         .filter(([, inner]) => inner !== undefined);
@@ -34,8 +37,10 @@ export function formInput<T extends Record<string, unknown>>(input: T): T {
     return value;
   };
   const result = given(input) as Record<string, any>;
-  if (result.workspace?.existingClaim) {
-    delete result.workspace.size;
+  for (const volume of [result.workspace, ...(result.dataVolumes ?? [])]) {
+    if (volume?.existingClaim) {
+      delete volume.size;
+    }
   }
   return result as T;
 }

@@ -292,6 +292,9 @@ export function checkNotebookInput(
   }
   issues.push(...volumeIssues('workspace', input.workspace));
   const mountPaths = new Set<string>([settings.workspace.mountPath]);
+  if (input.sharedMemory) {
+    mountPaths.add('/dev/shm');
+  }
   (input.dataVolumes ?? []).forEach((volume, index) => {
     const field = `dataVolumes[${index}]`;
     issues.push(...volumeIssues(field, volume));
@@ -531,7 +534,7 @@ const WAITING_WORDS: Record<string, string> = {
 
 /** "no node has enough free CPU and nvidia.com/gpu (0/3 nodes are available: ...)" */
 function schedulingReason(message: string): string {
-  const missing = [...message.matchAll(/Insufficient ([\w./-]+)/g)].map(
+  const missing = [...message.matchAll(/Insufficient ([\w./-]*\w)/g)].map(
     m => m[1],
   );
   const unique = [...new Set(missing)];
@@ -606,7 +609,11 @@ export function notebookStatus(
     return { state: 'Running' };
   }
   if (pod) {
-    const container = pod.status?.containerStatuses?.[0];
+    // the notebook's own container: a mesh may add others (istio-proxy)
+    const statuses = pod.status?.containerStatuses ?? [];
+    const container =
+      statuses.find((c: any) => c.name === notebook.metadata?.name) ??
+      statuses[0];
     const terminated = container?.state?.terminated;
     if (pod.status?.phase === 'Failed' || terminated) {
       return {

@@ -1,5 +1,6 @@
 import {
   EmptyState,
+  InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -7,6 +8,7 @@ import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { useState } from 'react';
+import { Notebooks } from '../Notebooks';
 import { TeamResourceOverview } from '../TeamResourceOverview';
 import type { MyTeam } from './myTeams';
 import { useMyTeams } from './useMyTeams';
@@ -29,6 +31,15 @@ function TeamTabs({ teams }: { teams: MyTeam[] }) {
       </Tabs>
       <Box mt={3}>
         <TeamResourceOverview team={selected.name} />
+      </Box>
+      <Box mt={3} component="section" aria-label="Notebooks">
+        <InfoCard title="Notebooks" subheader="Of every namespace of the team">
+          <Notebooks
+            key={selected.ref}
+            scope={{ kind: 'team', team: selected.name }}
+            compact
+          />
+        </InfoCard>
       </Box>
     </>
   );

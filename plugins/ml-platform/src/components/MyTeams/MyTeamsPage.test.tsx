@@ -1,9 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlPlatformApiRef } from '../../api/MlPlatformClient';
+import { notebook, notebookList } from '../../testUtils/notebookFixtures';
 import {
   fakeMlPlatformApi,
   populatedOverview,
@@ -65,6 +66,39 @@ describe('MyTeamsPage', () => {
       await screen.findByText('Team namespace recommendations'),
     ).toBeInTheDocument();
     expect(api.getTeamOverview.mock.calls).toEqual([
+      ['fraud-detection'],
+      ['recommendations'],
+    ]);
+  });
+
+  it('shows the notebooks of the selected team under its overview', async () => {
+    const api = fakeMlPlatformApi({
+      listTeamNotebooks: jest.fn(async (team: string) =>
+        team === 'fraud-detection'
+          ? notebookList([notebook({ name: 'alice-eda' })])
+          : notebookList(),
+      ),
+    });
+    renderPage(
+      [
+        'user:default/alice',
+        'group:default/recommendations',
+        'group:default/fraud-detection',
+      ],
+      api,
+    );
+
+    const notebooks = within(
+      await screen.findByRole('region', { name: 'Notebooks' }),
+    );
+    expect(await notebooks.findByText('alice-eda')).toBeInTheDocument();
+    expect(notebooks.getByText('1 Running')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Recommendations' }));
+    expect(
+      await notebooks.findByText('No notebooks in team recommendations yet.'),
+    ).toBeInTheDocument();
+    expect(api.listTeamNotebooks.mock.calls).toEqual([
       ['fraud-detection'],
       ['recommendations'],
     ]);

@@ -11,8 +11,8 @@ export function MyTeamsPage() {
     <Content>
       <ContentHeader title="My teams">
         <SupportButton>
-          Quotas, workloads and recent warnings of the namespaces of each team
-          you belong to.
+          Quotas, workloads, recent warnings and notebooks of the namespaces of
+          each team you belong to.
         </SupportButton>
       </ContentHeader>
       <MyTeamsOverview />

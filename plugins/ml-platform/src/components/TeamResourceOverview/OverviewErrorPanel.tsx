@@ -16,7 +16,11 @@ type Props = {
   onRetry: () => void;
 };
 
-function ClusterUnreachablePanel(props: { message: string; onRetry(): void }) {
+/** The cluster did not answer: its name and why, and what to do about it. */
+export function ClusterUnreachablePanel(props: {
+  message: string;
+  onRetry(): void;
+}) {
   const statusPage = useRouteRef(rootRouteRef)?.();
   return (
     <WarningPanel

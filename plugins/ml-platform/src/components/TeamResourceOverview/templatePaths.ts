@@ -4,3 +4,7 @@ export const TEAM_NAMESPACE_TEMPLATE_PATH =
 
 /** Scaffolder template that creates a project namespace inside a team. */
 export const ML_PROJECT_TEMPLATE_PATH = '/create/templates/default/ml-project';
+
+/** Scaffolder template that creates a notebook server in a project namespace. */
+export const NOTEBOOK_SERVER_TEMPLATE_PATH =
+  '/create/templates/default/notebook-server';
