@@ -6,7 +6,6 @@
  *
  *   node bench/namespace-apply.ts [--iterations 20] [--warmup 1] [--size small]
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import {
   type KubernetesObject,
 } from '@kubernetes/client-node';
 import type { LocalPlatform } from '@ml-platform/local-platform';
+import { runKubectl } from './lib/kubectl.ts';
 import { runBenchmark } from './lib/localPlatform.ts';
 import { log } from './lib/log.ts';
 import { countOption } from './lib/options.ts';
@@ -65,31 +65,6 @@ type Target = {
   objects: KubernetesObject[];
   manifestFile: string;
 };
-
-/** Runs kubectl; resolves with its stdout, rejects with its stderr on a non-zero exit. */
-function runKubectl(kubectl: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(kubectl, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', chunk => stdout.push(chunk));
-    child.stderr.on('data', chunk => stderr.push(chunk));
-    child.once('error', reject);
-    child.once('close', (code, signal) => {
-      if (code === 0) {
-        resolve(Buffer.concat(stdout).toString('utf8'));
-      } else {
-        reject(
-          new Error(
-            `kubectl ${args.join(' ')} failed (${
-              signal ? `killed by ${signal}` : `exit code ${code}`
-            }):\n${Buffer.concat(stderr).toString('utf8')}`,
-          ),
-        );
-      }
-    });
-  });
-}
 
 /** The `fieldsV1` the field manager owns through Apply, per object: what an apply set. */
 async function appliedFields(

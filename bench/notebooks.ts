@@ -10,7 +10,6 @@
  *
  *   node bench/notebooks.ts [--iterations 20] [--views 30]
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +22,7 @@ import {
 } from '@kubernetes/client-node';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { LocalPlatform } from '@ml-platform/local-platform';
+import { runKubectl } from './lib/kubectl.ts';
 import { runBenchmark } from './lib/localPlatform.ts';
 import { log } from './lib/log.ts';
 import { countOption } from './lib/options.ts';
@@ -59,22 +59,6 @@ function readOptions(argv: string[]): Options {
     iterations: countOption('iterations', values.iterations, 1),
     views: countOption('views', values.views, 1),
   };
-}
-
-function runKubectl(kubectl: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(kubectl, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', chunk => out.push(chunk));
-    child.stderr.on('data', chunk => err.push(chunk));
-    child.once('error', reject);
-    child.once('close', code =>
-      code === 0
-        ? resolve(Buffer.concat(out).toString('utf8'))
-        : reject(new Error(`kubectl ${args.join(' ')}: ${Buffer.concat(err)}`)),
-    );
-  });
 }
 
 /** A stopped notebook (no pod): what a team view lists most of the time. */

@@ -9,6 +9,7 @@ import { DefaultEventsService } from '@backstage/plugin-events-node';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import {
   NAMESPACE_APPLIED_TOPIC,
+  namespaceBackend,
   type NamespaceAppliedEvent,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { ensureLocalPlatform } from '@ml-platform/local-platform';
@@ -112,7 +113,7 @@ describe('ProjectNamespaceProvider on the local cluster', () => {
 
     provider = new ProjectNamespaceProvider({
       cluster: 'local',
-      kubeConfig,
+      namespaces: namespaceBackend(kubeConfig, { kubeflowProfiles: false }),
       logger,
       events,
       taskRunner: {

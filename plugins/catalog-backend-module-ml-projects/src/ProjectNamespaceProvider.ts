@@ -7,12 +7,15 @@ import type {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
-import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
+import type { V1Namespace } from '@kubernetes/client-node';
 import {
   PROJECT_LABEL,
   TEAM_LABEL,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
-import { NAMESPACE_APPLIED_TOPIC } from '@ml-platform/backstage-plugin-ml-platform-node';
+import {
+  NAMESPACE_APPLIED_TOPIC,
+  type NamespaceBackend,
+} from '@ml-platform/backstage-plugin-ml-platform-node';
 import { projectNamespaceToEntity } from './projectEntity';
 
 /**
@@ -24,19 +27,17 @@ import { projectNamespaceToEntity } from './projectEntity';
  */
 export class ProjectNamespaceProvider implements EntityProvider {
   #connection?: EntityProviderConnection;
-  readonly #core: CoreV1Api;
 
   constructor(
     private readonly options: {
       cluster: string;
-      kubeConfig: KubeConfig;
+      /** Where project namespaces are recorded: Namespaces, or their Kubeflow Profiles. */
+      namespaces: Pick<NamespaceBackend, 'listOwners'>;
       logger: LoggerService;
       taskRunner: SchedulerServiceTaskRunner;
       events?: EventsService;
     },
-  ) {
-    this.#core = options.kubeConfig.makeApiClient(CoreV1Api);
-  }
+  ) {}
 
   getProviderName(): string {
     return `ml-platform-projects:${this.options.cluster}`;
@@ -61,12 +62,12 @@ export class ProjectNamespaceProvider implements EntityProvider {
       throw new Error(`${this.getProviderName()} is not connected yet`);
     }
     try {
-      const namespaces = await this.#core.listNamespace({
-        labelSelector: `${TEAM_LABEL},${PROJECT_LABEL}`,
-      });
-      const entities = namespaces.items.flatMap(namespace => {
+      const owners = await this.options.namespaces.listOwners(
+        `${TEAM_LABEL},${PROJECT_LABEL}`,
+      );
+      const entities = owners.flatMap(namespace => {
         const entity = projectNamespaceToEntity(
-          namespace,
+          namespace as V1Namespace,
           this.options.cluster,
         );
         return entity ? [entity] : [];

@@ -5,6 +5,8 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
+  namespaceBackend,
+  namespaceSettingsServiceRef,
   platformConnectionsServiceRef,
   readOptionalSchedule,
   requireCluster,
@@ -28,6 +30,7 @@ export const catalogModuleMlProjects = createBackendModule({
         scheduler: coreServices.scheduler,
         processing: catalogProcessingExtensionPoint,
         connections: platformConnectionsServiceRef,
+        namespaceSettings: namespaceSettingsServiceRef,
         events: eventsServiceRef,
       },
       async init({
@@ -36,6 +39,7 @@ export const catalogModuleMlProjects = createBackendModule({
         scheduler,
         processing,
         connections,
+        namespaceSettings,
         events,
       }) {
         const providerConfig = config.getOptionalConfig(
@@ -52,7 +56,7 @@ export const catalogModuleMlProjects = createBackendModule({
         processing.addEntityProvider(
           new ProjectNamespaceProvider({
             cluster: cluster.name,
-            kubeConfig,
+            namespaces: namespaceBackend(kubeConfig, namespaceSettings),
             logger,
             events,
             taskRunner: scheduler.createScheduledTaskRunner(schedule),

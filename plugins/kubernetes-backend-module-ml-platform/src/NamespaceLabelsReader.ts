@@ -1,21 +1,20 @@
-import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import {
   onCluster,
-  unlessNotFound,
   type ClusterConnection,
+  type NamespaceBackend,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 
 type Labels = Readonly<Record<string, string>>;
 
 /**
- * Reads namespaces' labels from the platform cluster with the backend's own
- * identity (it needs `get` on namespaces). Answers, "does not exist" included,
+ * Reads namespaces' labels (those of their Profiles, in the Kubeflow Profile
+ * mode) from the platform cluster with the backend's own identity. Answers, "does not exist" included,
  * are kept for `ttlMs`: the Kubernetes tab asks again every few seconds, and
  * a namespace changes team rarely. At most `maxEntries` names are kept, so
  * requests naming made-up namespaces cannot grow the cache without bound.
  */
 export class NamespaceLabelsReader {
-  readonly #core: CoreV1Api;
+  readonly #namespaces: Pick<NamespaceBackend, 'readOwner'>;
   readonly #cluster: Pick<ClusterConnection, 'name' | 'url'>;
   readonly #ttlMs: number;
   readonly #maxEntries: number;
@@ -26,13 +25,14 @@ export class NamespaceLabelsReader {
   >();
 
   constructor(options: {
-    kubeConfig: KubeConfig;
+    /** Where owners are recorded: the Namespaces, or their Kubeflow Profiles. */
+    namespaces: Pick<NamespaceBackend, 'readOwner'>;
     cluster: Pick<ClusterConnection, 'name' | 'url'>;
     ttlMs?: number;
     maxEntries?: number;
     now?: () => number;
   }) {
-    this.#core = options.kubeConfig.makeApiClient(CoreV1Api);
+    this.#namespaces = options.namespaces;
     this.#cluster = options.cluster;
     this.#ttlMs = options.ttlMs ?? 10_000;
     this.#maxEntries = options.maxEntries ?? 1_000;
@@ -47,7 +47,7 @@ export class NamespaceLabelsReader {
       return cached.labels;
     }
     const namespace = await onCluster(this.#cluster, () =>
-      unlessNotFound(this.#core.readNamespace({ name })),
+      this.#namespaces.readOwner(name),
     );
     const labels = namespace ? namespace.metadata?.labels ?? {} : undefined;
     this.#remember(name, labels, now);

@@ -5,9 +5,12 @@ import {
 import { kubernetesObjectsProviderExtensionPoint } from '@backstage/plugin-kubernetes-node';
 import { TEAM_LABEL } from '@ml-platform/backstage-plugin-ml-platform-common';
 import {
+  namespaceBackend,
+  namespaceSettingsServiceRef,
   platformConnectionsServiceRef,
   readAdminGroups,
   requireCluster,
+  type NamespaceSettings,
   type PlatformConnections,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { NamespaceLabelsReader } from './NamespaceLabelsReader';
@@ -23,6 +26,7 @@ import {
  */
 function lazyPlatformCluster(
   connections: PlatformConnections,
+  settings: Pick<NamespaceSettings, 'kubeflowProfiles'>,
 ): () => PlatformCluster {
   let platform: PlatformCluster | undefined;
   return () => {
@@ -30,7 +34,10 @@ function lazyPlatformCluster(
       const { cluster, kubeConfig } = requireCluster(connections);
       platform = {
         cluster,
-        namespaces: new NamespaceLabelsReader({ kubeConfig, cluster }),
+        namespaces: new NamespaceLabelsReader({
+          namespaces: namespaceBackend(kubeConfig, settings),
+          cluster,
+        }),
       };
     }
     return platform;
@@ -56,6 +63,7 @@ export const kubernetesModuleMlPlatform = createBackendModule({
         auth: coreServices.auth,
         userInfo: coreServices.userInfo,
         connections: platformConnectionsServiceRef,
+        namespaceSettings: namespaceSettingsServiceRef,
       },
       async init({
         objectsProviders,
@@ -64,9 +72,13 @@ export const kubernetesModuleMlPlatform = createBackendModule({
         auth,
         userInfo,
         connections,
+        namespaceSettings,
       }) {
         const adminGroups = readAdminGroups(config);
-        const platformCluster = lazyPlatformCluster(connections);
+        const platformCluster = lazyPlatformCluster(
+          connections,
+          namespaceSettings,
+        );
         objectsProviders.addObjectsProvider(
           async ({ getDefault, serviceLocator, objectTypesToFetch }) =>
             new TeamNamespaceObjectsProvider({

@@ -19,6 +19,7 @@ import {
   makeKubeConfig,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { startPlatformBackend } from './__testUtils__/platformBackend';
+import { waitFor } from './__testUtils__/waitFor';
 
 const SETUP_TIMEOUT = 30 * 60_000;
 const run = Date.now().toString(36);
@@ -38,24 +39,6 @@ const organisation = {
 };
 const as = (user: string) =>
   mockCredentials.user.header(`user:default/${user}`);
-
-async function waitFor<T>(
-  what: string,
-  read: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-}
 
 jest.setTimeout(60_000);
 

@@ -12,6 +12,7 @@ import {
 } from '@ml-platform/local-platform';
 import request from 'supertest';
 import { startPlatformBackend } from './__testUtils__/platformBackend';
+import { waitFor } from './__testUtils__/waitFor';
 
 /**
  * Notebook servers through the suite's routes, against the local platform's
@@ -33,23 +34,9 @@ const as = (user: string) =>
   mockCredentials.user.header(`user:default/${user}`);
 const NOTEBOOKS = { group: 'kubeflow.org', version: 'v1', plural: 'notebooks' };
 
-async function eventually<T>(
-  what: string,
-  read: () => Promise<T | undefined>,
-  timeoutMs = 90_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise(resolve => setTimeout(resolve, 500));
-  }
-}
+/** Waits as long as the controllers may take on a busy machine. */
+const eventually = <T>(what: string, read: () => Promise<T | undefined>) =>
+  waitFor(what, read, 90_000);
 
 jest.setTimeout(180_000);
 

@@ -89,6 +89,12 @@ describe('mlPlatformPlugin /status', () => {
       '/api/ml-platform/runs/search',
       '/api/ml-platform/runs/{runId}/metric-history',
       '/api/ml-platform/models/{name}',
+      '/api/ml-platform/notebooks/options',
+      '/api/ml-platform/teams/{team}/notebooks',
+      '/api/ml-platform/namespaces/{namespace}/notebooks',
+      '/api/ml-platform/namespaces/{namespace}/notebooks/{name}',
+      '/api/ml-platform/namespaces/{namespace}/notebooks/{name}/stop',
+      '/api/ml-platform/namespaces/{namespace}/notebooks/{name}/start',
     ]);
   });
 });

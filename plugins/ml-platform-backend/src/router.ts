@@ -3,16 +3,15 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   platformStatusReadPermission,
   type PlatformStatus,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import {
   probeConnections,
+  requireAllowed,
   type MlflowReaderService,
   type NamespaceProvisionerService,
   type NotebookServiceApi,
@@ -54,15 +53,12 @@ export async function createRouter(
 
   router.get('/status', async (req, res) => {
     const credentials = await userCredentials(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: platformStatusReadPermission }],
-      { credentials },
+    await requireAllowed(
+      permissions,
+      credentials,
+      { permission: platformStatusReadPermission },
+      'You may not read the platform status',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not read the platform status (${platformStatusReadPermission.name})`,
-      );
-    }
     const status: PlatformStatus = {
       environmentName: connections.environmentName,
       connections: await probeConnections(connections),

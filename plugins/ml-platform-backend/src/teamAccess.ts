@@ -3,14 +3,16 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   describeIssues,
   teamResourcesReadPermission,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
-import { parseTeam } from '@ml-platform/backstage-plugin-ml-platform-node';
+import {
+  parseTeam,
+  requireAllowed,
+} from '@ml-platform/backstage-plugin-ml-platform-node';
 
 export type TeamAccessDeps = {
   auth: AuthService;
@@ -32,15 +34,12 @@ export async function requireTeamReader(
   if (!team.ref) {
     throw new InputError(describeIssues(team.issues));
   }
-  const [decision] = await deps.permissions.authorize(
-    [{ permission: teamResourcesReadPermission, resourceRef: team.ref }],
-    { credentials },
+  await requireAllowed(
+    deps.permissions,
+    credentials,
+    { permission: teamResourcesReadPermission, resourceRef: team.ref },
+    `You are not a member of team "${team.name}", so you may not see its resources`,
   );
-  if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError(
-      `You are not a member of team "${team.name}", so you may not see its resources (${teamResourcesReadPermission.name})`,
-    );
-  }
   return requireKnownTeam(deps, teamInput);
 }
 

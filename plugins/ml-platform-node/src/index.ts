@@ -37,6 +37,7 @@ export {
   teamOverviewServiceRef,
   userPermissionsServiceRef,
 } from './services';
+export { requireAllowed } from './access/requireAllowed';
 export {
   readServicePrincipalRoles,
   requireActingUser,
@@ -57,6 +58,7 @@ export type {
 export {
   DEFAULT_SIZE_PRESETS,
   NAMESPACE_APPLIED_TOPIC,
+  namespaceBackend,
   NamespaceProvisioner,
   renderNamespaceObjects,
   quotaOverridesSchema,
@@ -66,6 +68,9 @@ export {
 } from './namespaces';
 export type {
   NamespaceAppliedEvent,
+  NamespaceBackend,
+  NamespaceOwner,
+  OwnedQuota,
   NamespacePolicy,
   NamespaceRequest,
   NamespaceSettings,

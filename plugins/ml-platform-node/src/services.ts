@@ -49,6 +49,7 @@ import { notebookKind } from './workloads/kinds/notebook';
 import { NotebookService } from './workloads/NotebookService';
 import { readNotebookSettings } from './workloads/notebookSettings';
 import { TeamNamespaces } from './workloads/teamNamespace';
+import { namespaceBackend } from './namespaces/namespaceBackend';
 import { WorkloadService } from './workloads/WorkloadService';
 
 /**
@@ -453,9 +454,11 @@ export const notebookServiceRef = createServiceRef<NotebookServiceApi>({
             permissions,
             logger,
             listsFreshMs: caching.kubernetesFreshMs,
-            namespaces: new TeamNamespaces(kubeConfig, {
-              kubeflowProfiles: namespaceSettings.kubeflowProfiles,
-            }),
+            namespaces: new TeamNamespaces(
+              namespaceBackend(kubeConfig, {
+                kubeflowProfiles: namespaceSettings.kubeflowProfiles,
+              }),
+            ),
             asUser: userClusterAccess({
               kubeConfig,
               userInfo,

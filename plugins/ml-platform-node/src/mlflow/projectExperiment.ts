@@ -1,9 +1,9 @@
+import { requireAllowed } from '../access/requireAllowed';
 import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import {
   describeIssues,
   PROJECT_LABEL,
@@ -99,15 +99,12 @@ export class ProjectExperiments {
     if (issues.length > 0 || !team.ref) {
       throw new InputError(describeIssues(issues));
     }
-    const [decision] = await this.deps.permissions.authorize(
-      [{ permission: projectNamespaceManagePermission, resourceRef: team.ref }],
-      { credentials: options.credentials },
+    await requireAllowed(
+      this.deps.permissions,
+      options.credentials,
+      { permission: projectNamespaceManagePermission, resourceRef: team.ref },
+      `You are not a member of team "${team.name}", so you may not create its experiments`,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You are not a member of team "${team.name}", so you may not create its experiments (${projectNamespaceManagePermission.name})`,
-      );
-    }
     const { client } = this.deps;
     const name = projectExperimentName(team.name, input.project);
     const existing = await client.getExperimentByName(name);

@@ -6,3 +6,4 @@ export * from './resolveQuota';
 export * from './teamBudget';
 export * from './provisioner';
 export * from './inputSchemas';
+export * from './namespaceBackend';

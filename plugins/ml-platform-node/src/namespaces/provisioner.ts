@@ -4,18 +4,12 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  type AuthorizePermissionRequest,
-} from '@backstage/plugin-permission-common';
+import { ConflictError, InputError } from '@backstage/errors';
+import type { AuthorizePermissionRequest } from '@backstage/plugin-permission-common';
+import { requireAllowed } from '../access/requireAllowed';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
-import {
-  CoreV1Api,
-  CustomObjectsApi,
-  type KubeConfig,
-} from '@kubernetes/client-node';
+import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import {
   describeIssues,
   DNS1123_LABEL_MAX_LENGTH,
@@ -27,12 +21,7 @@ import {
   type ValidationIssue,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { applyObjects } from '../applyObjects';
-import {
-  apiMessageOf,
-  apiStatusOf,
-  onCluster,
-  unlessNotFound,
-} from '../clusterErrors';
+import { apiMessageOf, apiStatusOf, onCluster } from '../clusterErrors';
 import type { ClusterConnection } from '../connections';
 import { parseTeam } from '../teamRef';
 import { otherTeamNamesWithin } from './teamPrefixes';
@@ -42,8 +31,9 @@ import {
   reserveTeamBudget,
   type BudgetReservationHandle,
 } from './budgetReservation';
+import { namespaceBackend, type NamespaceBackend } from './namespaceBackend';
 import { renderKubeflowProfile } from './profile';
-import { QUOTA_NAME, quotaHard } from './quota';
+import { quotaHard } from './quota';
 import {
   renderNamespaceObjects,
   type NamespaceRequest,
@@ -55,9 +45,6 @@ import {
   checkTeamBudget,
   type QuotaHard,
 } from './teamBudget';
-
-/** The Kubeflow Profile resource. */
-const PROFILES = { group: 'kubeflow.org', version: 'v1', plural: 'profiles' };
 
 /** Topic of the event published after a namespace was applied. @public */
 export const NAMESPACE_APPLIED_TOPIC = 'ml-platform.namespace-applied';
@@ -170,8 +157,7 @@ function fail(issues: ValidationIssue[]): never {
  * @public
  */
 export class NamespaceProvisioner {
-  readonly #core: CoreV1Api;
-  readonly #customObjects: CustomObjectsApi;
+  readonly #namespaces: NamespaceBackend;
   readonly #ledger: BudgetLedgerStore;
 
   constructor(
@@ -186,9 +172,13 @@ export class NamespaceProvisioner {
       logger: LoggerService;
     },
   ) {
-    this.#core = deps.kubeConfig.makeApiClient(CoreV1Api);
-    this.#customObjects = deps.kubeConfig.makeApiClient(CustomObjectsApi);
-    this.#ledger = new BudgetLedgerStore(this.#core, deps.cluster);
+    this.#namespaces = namespaceBackend(deps.kubeConfig, {
+      kubeflowProfiles: deps.settings.kubeflowProfiles,
+    });
+    this.#ledger = new BudgetLedgerStore(
+      deps.kubeConfig.makeApiClient(CoreV1Api),
+      deps.cluster,
+    );
   }
 
   /** Creates or updates a team's own namespace; its quota is the team's budget. */
@@ -312,17 +302,12 @@ export class NamespaceProvisioner {
     }
   }
 
-  async #authorize(
+  #authorize(
     request: AuthorizePermissionRequest,
     credentials: BackstageCredentials,
     denial: string,
   ) {
-    const [decision] = await this.deps.permissions.authorize([request], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`${denial} (${request.permission.name})`);
-    }
+    return requireAllowed(this.deps.permissions, credentials, request, denial);
   }
 
   async #requireTeam(teamRef: string) {
@@ -377,8 +362,8 @@ export class NamespaceProvisioner {
     field: string,
     request: NamespaceRequest,
   ): Promise<boolean> {
-    const existing = await unlessNotFound(
-      onCluster(this.deps.cluster, () => this.#readOwnerObject(request.name)),
+    const existing = await onCluster(this.deps.cluster, () =>
+      this.#namespaces.readOwner(request.name),
     );
     const labels = existing?.metadata?.labels ?? {};
     if (!existing || labels[TEAM_LABEL] === request.team) {
@@ -407,23 +392,6 @@ export class NamespaceProvisioner {
           : `namespace "${request.name}" already exists and is not managed by the ML platform`,
       },
     ]);
-  }
-
-  /**
-   * The object that says who owns a namespace: the namespace itself, or with
-   * Kubeflow Profiles the Profile (the profile controller creates the
-   * namespace without the suite's labels).
-   */
-  async #readOwnerObject(
-    name: string,
-  ): Promise<{ metadata?: { labels?: Record<string, string> } }> {
-    if (this.deps.settings.kubeflowProfiles) {
-      return (await this.#customObjects.getClusterCustomObject({
-        ...PROFILES,
-        name,
-      })) as { metadata?: { labels?: Record<string, string> } };
-    }
-    return this.#core.readNamespace({ name });
   }
 
   /**
@@ -485,28 +453,9 @@ export class NamespaceProvisioner {
    * Profile), only if labelled as the team's own (not a project's).
    */
   async #teamBudget(team: string): Promise<QuotaHard | undefined> {
-    type Owned = {
-      metadata?: { labels?: Record<string, string> };
-      hard?: QuotaHard;
-    };
-    const read = this.deps.settings.kubeflowProfiles
-      ? async (): Promise<Owned> => {
-          const profile = (await this.#customObjects.getClusterCustomObject({
-            ...PROFILES,
-            name: team,
-          })) as Owned & {
-            spec?: { resourceQuotaSpec?: { hard?: QuotaHard } };
-          };
-          return { ...profile, hard: profile.spec?.resourceQuotaSpec?.hard };
-        }
-      : async (): Promise<Owned> => {
-          const quota = await this.#core.readNamespacedResourceQuota({
-            name: QUOTA_NAME,
-            namespace: team,
-          });
-          return { metadata: quota.metadata, hard: quota.spec?.hard };
-        };
-    const owned = await unlessNotFound(onCluster(this.deps.cluster, read));
+    const owned = await onCluster(this.deps.cluster, () =>
+      this.#namespaces.readQuota(team),
+    );
     const labels = owned?.metadata?.labels ?? {};
     return labels[TEAM_LABEL] === team && !labels[PROJECT_LABEL]
       ? owned?.hard
@@ -517,33 +466,13 @@ export class NamespaceProvisioner {
   async #projectQuotas(
     team: string,
   ): Promise<Array<{ namespace: string; hard: QuotaHard }>> {
-    const labelSelector = `${TEAM_LABEL}=${team},${PROJECT_LABEL}`;
-    if (this.deps.settings.kubeflowProfiles) {
-      const list = (await onCluster(this.deps.cluster, () =>
-        this.#customObjects.listClusterCustomObject({
-          ...PROFILES,
-          labelSelector,
-        }),
-      )) as {
-        items: Array<{
-          metadata: { name: string };
-          spec?: { resourceQuotaSpec?: { hard?: QuotaHard } };
-        }>;
-      };
-      return list.items.map(profile => ({
-        namespace: profile.metadata.name,
-        hard: profile.spec?.resourceQuotaSpec?.hard ?? {},
-      }));
-    }
-    const list = await onCluster(this.deps.cluster, () =>
-      this.#core.listResourceQuotaForAllNamespaces({ labelSelector }),
+    const quotas = await onCluster(this.deps.cluster, () =>
+      this.#namespaces.listQuotas(`${TEAM_LABEL}=${team},${PROJECT_LABEL}`),
     );
-    return list.items
-      .filter(quota => quota.metadata?.name === QUOTA_NAME)
-      .map(quota => ({
-        namespace: quota.metadata!.namespace!,
-        hard: quota.spec?.hard ?? {},
-      }));
+    return quotas.map(quota => ({
+      namespace: quota.namespace,
+      hard: quota.hard ?? {},
+    }));
   }
 
   async #apply(

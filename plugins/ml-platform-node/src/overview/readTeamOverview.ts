@@ -1,4 +1,8 @@
 import {
+  namespaceBackend,
+  type NamespaceBackend,
+} from '../namespaces/namespaceBackend';
+import {
   CoreV1Api,
   CustomObjectsApi,
   type KubeConfig,
@@ -91,17 +95,21 @@ export class TeamOverviewReader {
   readonly #backend: UserClusterAccess;
   readonly #clusterLists: ReadCache<unknown>;
   readonly #namespaceReads: SharedNamespaceReads;
+  readonly #namespaces: NamespaceBackend;
 
   constructor(
     kubeConfig: KubeConfig,
     private readonly cluster: Pick<ClusterConnection, 'name' | 'url'>,
-    private readonly options: {
+    options: {
       kubeflowProfiles?: boolean;
       caching?: TeamOverviewCaching;
     } = {},
   ) {
     this.#core = kubeConfig.makeApiClient(CoreV1Api);
     this.#customObjects = kubeConfig.makeApiClient(CustomObjectsApi);
+    this.#namespaces = namespaceBackend(kubeConfig, {
+      kubeflowProfiles: options.kubeflowProfiles ?? false,
+    });
     this.#backend = {
       kubeConfig,
       actingAs: 'the portal',
@@ -169,22 +177,11 @@ export class TeamOverviewReader {
     });
   }
 
-  /**
-   * The team's namespaces by the team label; with Kubeflow Profiles, the
-   * Profiles carry the labels and name the namespaces their controller makes.
-   */
+  /** The team's namespaces by the team label (of the Namespaces or their Profiles). */
   async #listTeamNamespaces(team: string): Promise<V1Namespace[]> {
-    const labelSelector = `${TEAM_LABEL}=${team}`;
-    if (!this.options.kubeflowProfiles) {
-      return (await this.#core.listNamespace({ labelSelector })).items;
-    }
-    const profiles = (await this.#customObjects.listClusterCustomObject({
-      group: 'kubeflow.org',
-      version: 'v1',
-      plural: 'profiles',
-      labelSelector,
-    })) as { items?: V1Namespace[] };
-    return profiles.items ?? [];
+    return (await this.#namespaces.listOwners(
+      `${TEAM_LABEL}=${team}`,
+    )) as V1Namespace[];
   }
 
   /** Every object of a workload kind in the cluster; none when its CRD is not installed. */

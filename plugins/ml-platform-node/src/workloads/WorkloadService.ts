@@ -9,8 +9,11 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import type { Permission } from '@backstage/plugin-permission-common';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type {
+  Permission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { requireAllowed } from '../access/requireAllowed';
 import {
   CoreV1Api,
   CustomObjectsApi,
@@ -156,15 +159,13 @@ export class WorkloadService<Input extends { name: string }, Settings> {
   ): Promise<WorkloadResult> {
     const { kind, settings, cluster } = this.deps;
     const dryRun = options.dryRun ?? false;
-    const target = await this.#target(namespace);
-    await this.#authorize(
+    const { target, access } = await this.#asCaller(
+      namespace,
       workloadManagePermission,
-      target,
       options.credentials,
       'create',
     );
     const input = this.parse(rawInput);
-    const access = await this.deps.asUser(options.credentials);
     const notes: string[] = [];
     const existing = await this.#read(access, namespace, input.name);
     if (existing) {
@@ -213,14 +214,13 @@ export class WorkloadService<Input extends { name: string }, Settings> {
     namespace: string,
     credentials: BackstageCredentials,
   ): Promise<WorkloadRead[]> {
-    const target = await this.#target(namespace);
-    await this.#authorize(
+    const { target, access } = await this.#asCaller(
+      namespace,
       teamResourcesReadPermission,
-      target,
       credentials,
       'read',
     );
-    return this.#readNamespace(target, await this.deps.asUser(credentials));
+    return this.#readNamespace(target, access);
   }
 
   /** Every workload of this kind in a team's namespaces, read as the user. */
@@ -250,18 +250,13 @@ export class WorkloadService<Input extends { name: string }, Settings> {
     name: string,
     credentials: BackstageCredentials,
   ): Promise<WorkloadRead> {
-    const target = await this.#target(namespace);
-    await this.#authorize(
+    const { target, access } = await this.#asCaller(
+      namespace,
       teamResourcesReadPermission,
-      target,
       credentials,
       'read',
     );
-    const reads = await this.#readNamespace(
-      target,
-      await this.deps.asUser(credentials),
-      name,
-    );
+    const reads = await this.#readNamespace(target, access, name);
     return reads[0] ?? this.#notFound(namespace, name);
   }
 
@@ -272,14 +267,12 @@ export class WorkloadService<Input extends { name: string }, Settings> {
     annotations: Record<string, string | null>,
     credentials: BackstageCredentials,
   ): Promise<WorkloadRead> {
-    const target = await this.#target(namespace);
-    await this.#authorize(
+    const { target, access } = await this.#asCaller(
+      namespace,
       workloadManagePermission,
-      target,
       credentials,
       'change',
     );
-    const access = await this.deps.asUser(credentials);
     const { resource } = this.deps.kind;
     await this.#asUserCall(access, () =>
       access.kubeConfig
@@ -322,14 +315,12 @@ export class WorkloadService<Input extends { name: string }, Settings> {
       delete: boolean;
     }>,
   ): Promise<{ deleted: string[]; kept: string[] }> {
-    const target = await this.#target(namespace);
-    await this.#authorize(
+    const { access } = await this.#asCaller(
+      namespace,
       workloadManagePermission,
-      target,
       credentials,
       'delete',
     );
-    const access = await this.deps.asUser(credentials);
     const { resource } = this.deps.kind;
     const client = KubernetesObjectApi.makeApiClient(access.kubeConfig);
     const gone = await this.#asUserCall(access, () =>
@@ -394,24 +385,34 @@ export class WorkloadService<Input extends { name: string }, Settings> {
     );
   }
 
+  /** The team namespace, once the caller may `verb` its workloads, and the cluster as the caller. */
+  async #asCaller(
+    namespace: string,
+    permission: Permission,
+    credentials: BackstageCredentials,
+    verb: string,
+  ): Promise<{ target: TeamNamespace; access: UserClusterAccess }> {
+    const target = await this.#target(namespace);
+    await this.#authorize(permission, target, credentials, verb);
+    return { target, access: await this.deps.asUser(credentials) };
+  }
+
   async #authorize(
     permission: Permission,
     target: Pick<TeamNamespace, 'namespace' | 'team'>,
     credentials: BackstageCredentials,
     verb: string,
   ) {
-    const [decision] = await this.deps.permissions.authorize(
-      [{ permission, resourceRef: `group:default/${target.team}` } as any],
-      { credentials },
+    const where = target.namespace ? ` in namespace "${target.namespace}"` : '';
+    await requireAllowed(
+      this.deps.permissions,
+      credentials,
+      {
+        permission: permission as ResourcePermission,
+        resourceRef: `group:default/${target.team}`,
+      },
+      `You are not a member of team "${target.team}", so you may not ${verb} its ${this.deps.kind.noun}s${where}`,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      const where = target.namespace
-        ? ` in namespace "${target.namespace}"`
-        : '';
-      throw new NotAllowedError(
-        `You are not a member of team "${target.team}", so you may not ${verb} its ${this.deps.kind.noun}s${where} (${permission.name})`,
-      );
-    }
   }
 
   /** A call made as the user: Kubernetes' refusals said as such. */

@@ -1,14 +1,9 @@
 import { NotFoundError } from '@backstage/errors';
 import {
-  CoreV1Api,
-  CustomObjectsApi,
-  type KubeConfig,
-} from '@kubernetes/client-node';
-import {
   PROJECT_LABEL,
   TEAM_LABEL,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
-import { unlessNotFound } from '../clusterErrors';
+import type { NamespaceBackend } from '../namespaces/namespaceBackend';
 
 /** A namespace of a team, as its labels say. @public */
 export type TeamNamespace = {
@@ -17,41 +12,19 @@ export type TeamNamespace = {
   project?: string;
 };
 
-type Labelled = {
-  metadata?: { name?: string; labels?: Record<string, string> };
-};
-
 /**
- * Which team a namespace belongs to, and a team's namespaces: from the
- * namespaces' labels, or with Kubeflow Profiles from the Profiles (their
- * controller makes the namespaces without the suite's labels). Read with the
- * backend's identity: who owns a namespace is not a secret of its team.
+ * Which team a namespace belongs to, and a team's namespaces, from the
+ * owner objects of the namespace backend (Namespaces or Kubeflow Profiles),
+ * read with the backend's identity: who owns a namespace is not a secret of
+ * its team.
  * @public
  */
 export class TeamNamespaces {
-  readonly #core: CoreV1Api;
-  readonly #custom: CustomObjectsApi;
-
-  constructor(
-    kubeConfig: KubeConfig,
-    private readonly options: { kubeflowProfiles: boolean },
-  ) {
-    this.#core = kubeConfig.makeApiClient(CoreV1Api);
-    this.#custom = kubeConfig.makeApiClient(CustomObjectsApi);
-  }
+  constructor(private readonly namespaces: NamespaceBackend) {}
 
   /** The team namespace `namespace`, or a 404 saying it is none. */
   async require(namespace: string): Promise<TeamNamespace> {
-    const owner = (await unlessNotFound(
-      this.options.kubeflowProfiles
-        ? this.#custom.getClusterCustomObject({
-            group: 'kubeflow.org',
-            version: 'v1',
-            plural: 'profiles',
-            name: namespace,
-          })
-        : this.#core.readNamespace({ name: namespace }),
-    )) as Labelled | undefined;
+    const owner = await this.namespaces.readOwner(namespace);
     const team = owner?.metadata?.labels?.[TEAM_LABEL];
     if (!team) {
       throw new NotFoundError(
@@ -69,22 +42,12 @@ export class TeamNamespaces {
 
   /** Every namespace of a team, its own first, then its projects by name. */
   async ofTeam(team: string): Promise<TeamNamespace[]> {
-    const labelSelector = `${TEAM_LABEL}=${team}`;
-    const list = (
-      this.options.kubeflowProfiles
-        ? await this.#custom.listClusterCustomObject({
-            group: 'kubeflow.org',
-            version: 'v1',
-            plural: 'profiles',
-            labelSelector,
-          })
-        : await this.#core.listNamespace({ labelSelector })
-    ) as { items?: Labelled[] };
-    return (list.items ?? [])
-      .map(item => ({
-        namespace: item.metadata!.name!,
+    const owners = await this.namespaces.listOwners(`${TEAM_LABEL}=${team}`);
+    return owners
+      .map(owner => ({
+        namespace: owner.metadata!.name!,
         team,
-        project: item.metadata?.labels?.[PROJECT_LABEL],
+        project: owner.metadata?.labels?.[PROJECT_LABEL],
       }))
       .sort(
         (a, b) =>

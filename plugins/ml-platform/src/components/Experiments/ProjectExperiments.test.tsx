@@ -137,7 +137,8 @@ describe('ProjectExperiments', () => {
     await waitFor(() =>
       expect(lastSearch(api).orderBy).toEqual(['params.model_type ASC']),
     );
-  });
+    // three sorted reloads of the table: seconds on a busy 2-core machine
+  }, 20_000);
 
   it("shows MLflow's objection to a filter next to the filter box", async () => {
     const rejection =
