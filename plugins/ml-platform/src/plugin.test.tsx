@@ -1,5 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import { renderTestApp } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import {
   MLFLOW_EXPERIMENT_ANNOTATION,
@@ -12,6 +16,8 @@ import {
   mlPlatformPlugin,
   modelEntityCard,
   modelEntityContent,
+  notebookGpuPickerFormField,
+  notebookImagePickerFormField,
   projectExperimentsEntityContent,
   projectNotebooksEntityContent,
   teamExperimentsEntityContent,
@@ -309,7 +315,7 @@ describe('the Notebooks entity contents', () => {
 });
 
 describe('the ml-platform plugin', () => {
-  it('offers the MLflow, resources and notebooks extensions to the app', () => {
+  it('offers the MLflow, resources and notebooks extensions and the notebook form fields to the app', () => {
     for (const id of [
       'entity-content:ml-platform/model',
       'entity-card:ml-platform/model-summary',
@@ -318,8 +324,36 @@ describe('the ml-platform plugin', () => {
       'entity-content:ml-platform/resources',
       'entity-content:ml-platform/notebooks',
       'entity-content:ml-platform/team-notebooks',
+      'scaffolder-form-field:ml-platform/notebook-image-picker',
+      'scaffolder-form-field:ml-platform/notebook-gpu-picker',
     ] as const) {
       expect(mlPlatformPlugin.getExtension(id)).toBeDefined();
     }
+  });
+
+  it('gives the scaffolder the fields of the notebook-server template', async () => {
+    const formFieldsInput = {
+      id: 'api:scaffolder/form-fields',
+      input: 'formFields',
+    };
+    // The field's name is what `ui:field` names in the template.
+    const nameOf = async (loader: () => Promise<unknown>) =>
+      ((await loader()) as { name: string }).name;
+
+    const image = createExtensionTester(notebookImagePickerFormField);
+    expect(
+      image.query(notebookImagePickerFormField).node.spec.attachTo,
+    ).toEqual(formFieldsInput);
+    expect(
+      await nameOf(image.get(FormFieldBlueprint.dataRefs.formFieldLoader)),
+    ).toBe('NotebookImagePicker');
+
+    const gpu = createExtensionTester(notebookGpuPickerFormField);
+    expect(gpu.query(notebookGpuPickerFormField).node.spec.attachTo).toEqual(
+      formFieldsInput,
+    );
+    expect(
+      await nameOf(gpu.get(FormFieldBlueprint.dataRefs.formFieldLoader)),
+    ).toBe('NotebookGpuPicker');
   });
 });

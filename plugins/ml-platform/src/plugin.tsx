@@ -9,6 +9,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   ML_MODEL_ENTITY_TYPE,
   ML_PROJECT_COMPONENT_TYPE,
@@ -153,6 +154,30 @@ export const teamNotebooksEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * `ui:field: NotebookImagePicker` of the scaffolder: the images the backend
+ * offers (templates/notebook-server).
+ */
+export const notebookImagePickerFormField = FormFieldBlueprint.make({
+  name: 'notebook-image-picker',
+  params: {
+    field: () =>
+      import('./components/NotebookForm').then(m => m.NotebookImagePickerField),
+  },
+});
+
+/**
+ * `ui:field: NotebookGpuPicker` of the scaffolder: the GPUs some node of the
+ * cluster has (templates/notebook-server).
+ */
+export const notebookGpuPickerFormField = FormFieldBlueprint.make({
+  name: 'notebook-gpu-picker',
+  params: {
+    field: () =>
+      import('./components/NotebookForm').then(m => m.NotebookGpuPickerField),
+  },
+});
+
 /** The ML platform frontend plugin. @public */
 export const mlPlatformPlugin = createFrontendPlugin({
   pluginId: 'ml-platform',
@@ -167,6 +192,8 @@ export const mlPlatformPlugin = createFrontendPlugin({
     projectNotebooksEntityContent,
     modelEntityContent,
     modelEntityCard,
+    notebookImagePickerFormField,
+    notebookGpuPickerFormField,
   ],
   routes: { root: rootRouteRef, teams: teamsRouteRef },
 });

@@ -12,6 +12,7 @@ import {
   notebook,
   notebookDeletion,
   notebookList,
+  notebookOptions,
 } from '../testUtils/notebookFixtures';
 import { MlPlatformClient } from './MlPlatformClient';
 
@@ -141,6 +142,48 @@ describe('MlPlatformClient, notebook routes', () => {
 
     const namespace = await client.listNamespaceNotebooks('fraud-detection-x');
     expect(namespace.items[0].namespace).toBe('fraud-detection-x');
+  });
+
+  it('reads the notebook options', async () => {
+    const options = notebookOptions({
+      customImages: { allowed: true, registries: ['registry.example.com'] },
+      gpus: [
+        { vendor: 'nvidia', resourceName: 'nvidia.com/gpu', maxPerNode: 8 },
+        { vendor: 'amd', resourceName: 'amd.com/gpu', maxPerNode: 2 },
+      ],
+    });
+    let calls = 0;
+    server.use(
+      http.get(`${baseUrl}/notebooks/options`, () => {
+        calls += 1;
+        return HttpResponse.json(options);
+      }),
+    );
+    await expect(client.getNotebookOptions()).resolves.toEqual(options);
+    expect(calls).toBe(1);
+  });
+
+  it('rejects the notebook options with the backend message when the cluster is unreachable', async () => {
+    server.use(
+      http.get(`${baseUrl}/notebooks/options`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'ServiceUnavailableError',
+              message: 'Cluster local is unreachable: connect ECONNREFUSED',
+            },
+            response: { statusCode: 503 },
+          },
+          { status: 503 },
+        ),
+      ),
+    );
+    const error = await client.getNotebookOptions().catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(503);
+    expect(error.body.error.message).toBe(
+      'Cluster local is unreachable: connect ECONNREFUSED',
+    );
   });
 
   it('posts stop and start to the notebook, names encoded', async () => {

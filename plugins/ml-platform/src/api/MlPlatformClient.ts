@@ -9,6 +9,7 @@ import type {
   MetricHistoryResponse,
   ModelDetails,
   NotebookList,
+  NotebookOptions,
   NotebookSummary,
   PlatformStatus,
   RunSearchRequest,
@@ -21,12 +22,15 @@ export type {
   ConnectionStatus,
   ExperimentList,
   ExperimentSummary,
+  GpuOption,
   GpuRequest,
   MetricHistoryResponse,
   MetricPoint,
   ModelDetails,
   ModelVersionSummary,
+  NotebookImageOption,
   NotebookList,
+  NotebookOptions,
   NotebookSummary,
   PlatformStatus,
   RunSearchRequest,
@@ -81,6 +85,13 @@ export interface MlPlatformApi {
    * 503 when the cluster is unreachable.
    */
   listTeamNotebooks(team: string): Promise<NotebookList>;
+  /**
+   * What the notebook form offers: the configured images, whether other
+   * images are allowed (and from which registries), the GPU vendors some
+   * node of the cluster has (with the most one node has), the scheduling
+   * groups and the limit factors. 503 when the cluster is unreachable.
+   */
+  getNotebookOptions(): Promise<NotebookOptions>;
   /** The notebook servers of one namespace of a team; errors as for a team. */
   listNamespaceNotebooks(namespace: string): Promise<NotebookList>;
   /** Stops a notebook server; its workspace volume is kept. */
@@ -166,6 +177,10 @@ export class MlPlatformClient implements MlPlatformApi {
     return this.get<NotebookList>(
       `/teams/${encodeURIComponent(team)}/notebooks`,
     );
+  }
+
+  async getNotebookOptions(): Promise<NotebookOptions> {
+    return this.get<NotebookOptions>('/notebooks/options');
   }
 
   async listNamespaceNotebooks(namespace: string): Promise<NotebookList> {

@@ -1,5 +1,6 @@
 import type {
   NotebookList,
+  NotebookOptions,
   NotebookSummary,
   WorkloadDeletion,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
@@ -100,5 +101,38 @@ export function notebookDeletion(
     ],
     kept: options.deleteWorkspace ? [] : [workspace],
     notes: [],
+  };
+}
+
+const KUBEFLOW_IMAGES = 'ghcr.io/kubeflow/kubeflow/notebook-servers';
+
+/** What GET /notebooks/options answers with the default images and one 4-GPU NVIDIA node. */
+export function notebookOptions(
+  overrides: Partial<NotebookOptions> = {},
+): NotebookOptions {
+  return {
+    images: [
+      {
+        name: 'JupyterLab (SciPy)',
+        image: `${KUBEFLOW_IMAGES}/jupyter-scipy:v1.10.0`,
+      },
+      {
+        name: 'JupyterLab (PyTorch)',
+        image: `${KUBEFLOW_IMAGES}/jupyter-pytorch-full:v1.10.0`,
+      },
+      {
+        name: 'JupyterLab (PyTorch, CUDA)',
+        image: `${KUBEFLOW_IMAGES}/jupyter-pytorch-cuda-full:v1.10.0`,
+      },
+      {
+        name: 'VS Code (code-server, Python)',
+        image: `${KUBEFLOW_IMAGES}/codeserver-python:v1.10.0`,
+      },
+    ],
+    customImages: { allowed: false, registries: [] },
+    gpus: [{ vendor: 'nvidia', resourceName: 'nvidia.com/gpu', maxPerNode: 4 }],
+    schedulingGroups: [{ id: 'gpu-nodes', title: 'GPU nodes' }],
+    limitFactors: { cpu: 2, memory: 1 },
+    ...overrides,
   };
 }

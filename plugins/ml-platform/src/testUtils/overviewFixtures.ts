@@ -10,7 +10,12 @@ import {
   modelDetails,
   runSearchResponse,
 } from './mlflowFixtures';
-import { notebook, notebookDeletion, notebookList } from './notebookFixtures';
+import {
+  notebook,
+  notebookDeletion,
+  notebookList,
+  notebookOptions,
+} from './notebookFixtures';
 
 const GiB = 1024 ** 3;
 
@@ -33,6 +38,7 @@ export function fakeMlPlatformApi(
       metricHistory(runId, keys),
     ),
     getModel: jest.fn(async (name: string) => modelDetails({ name })),
+    getNotebookOptions: jest.fn(async () => notebookOptions()),
     listTeamNotebooks: jest.fn(async () => notebookList()),
     listNamespaceNotebooks: jest.fn(async () => notebookList()),
     stopNotebook: jest.fn(async (namespace: string, name: string) =>

@@ -645,10 +645,18 @@ export function notebookStatus(
         reason: schedulingReason(scheduled.message ?? scheduled.reason ?? ''),
       };
     }
+    if (waiting?.reason) {
+      return {
+        state: 'Starting',
+        reason: `the server is starting (${waiting.reason})`,
+      };
+    }
+    // running but not ready: what the events say (e.g. its node is not ready)
+    const warning = latestWarning(related.events);
     return {
       state: 'Starting',
-      reason: waiting?.reason
-        ? `the server is starting (${waiting.reason})`
+      reason: warning
+        ? `the server is not ready yet: ${warning.message}`
         : undefined,
     };
   }

@@ -29,7 +29,12 @@ export function NotebookStatus(props: {
   const Status = STATUS_BY_STATE[props.state] ?? StatusAborted;
   return (
     <>
-      <Typography variant="body2" component="span" display="block">
+      <Typography
+        variant="body2"
+        component="span"
+        display="block"
+        style={{ whiteSpace: 'nowrap' }}
+      >
         <Status>{props.state}</Status>
       </Typography>
       {props.reason && (

@@ -28,8 +28,11 @@ const NONE = '—';
 function NameCell({ notebook }: { notebook: NotebookRow }) {
   const openable = notebook.state === 'Running' && notebook.url;
   return (
-    <Box display="flex" alignItems="baseline" gridGap={8}>
-      <Typography variant="body2" style={{ fontWeight: 600 }}>
+    <Box display="flex" flexDirection="column" alignItems="flex-start">
+      <Typography
+        variant="body2"
+        style={{ fontWeight: 600, wordBreak: 'break-word' }}
+      >
         {notebook.name}
       </Typography>
       {openable && (
@@ -55,6 +58,7 @@ function buildColumns(
     {
       title: 'Name',
       field: 'name',
+      cellStyle: { minWidth: 160 },
       render: notebook => <NameCell notebook={notebook} />,
     },
   ];
@@ -90,11 +94,13 @@ function buildColumns(
     {
       title: 'Resources',
       sorting: false,
+      cellStyle: { whiteSpace: 'nowrap' },
       render: notebook => formatResources(notebook) ?? NONE,
     },
     {
       title: 'Status',
       field: 'state',
+      cellStyle: { minWidth: 220 },
       defaultSort: 'asc',
       customSort: (a, b) =>
         compareStates(a.state, b.state) || a.name.localeCompare(b.name),

@@ -1,0 +1,1 @@
+export { NotebookGpuPickerField, NotebookImagePickerField } from './fields';
