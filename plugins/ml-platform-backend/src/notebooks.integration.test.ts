@@ -27,7 +27,10 @@ const other = `it-nbo-${run}`;
 const project = `${team}-lab`;
 const organisation = {
   teams: [team, other],
-  members: { alice: [team], bob: [other] } as Record<string, string[]>,
+  members: { alice: [team], carol: [team], bob: [other] } as Record<
+    string,
+    string[]
+  >,
   admins: ['erin'],
 };
 const as = (user: string) =>
@@ -194,6 +197,19 @@ describe('notebook servers on the workload path, against the local platform', ()
     expect(teamList.status).toBe(200);
     expect(teamList.body.items.map((n: any) => n.name)).toContain('explore');
     expect(teamList.body.culling).toEqual({ enabled: true, idleMinutes: 1440 });
+    // a teammate's create of the same name does not overwrite it
+    const clash = await create('carol', {
+      ...small,
+      name: 'explore',
+      cpu: '1',
+    });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.message).toContain('exists already in namespace');
+    expect(clash.body.error.message).toContain('created by alice');
+    // the creator's own re-run applies again
+    const again = await create('alice', { ...small, name: 'explore' });
+    expect(again.status).toBe(200);
+    expect(again.body.notes[0]).toContain('exists already: applied again');
   });
 
   it('stops and starts a notebook', async () => {

@@ -1,4 +1,5 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { InputError } from '@backstage/errors';
 import {
   notebookInputSchema,
   type NotebookServiceApi,
@@ -108,7 +109,7 @@ export function registerNotebookActions(
         };
       }
       if (!input.team) {
-        throw new Error('Give a team or a namespace');
+        throw new InputError('team: give a team, or a namespace');
       }
       return {
         output: {

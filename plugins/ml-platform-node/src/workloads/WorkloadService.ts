@@ -24,6 +24,7 @@ import {
   type KubernetesObject,
 } from '@kubernetes/client-node';
 import {
+  CREATED_BY_ANNOTATION,
   describeIssues,
   teamResourcesReadPermission,
   workloadManagePermission,
@@ -167,7 +168,21 @@ export class WorkloadService<Input extends { name: string }, Settings> {
     );
     const input = this.parse(rawInput);
     const notes: string[] = [];
-    const existing = await this.#read(access, namespace, input.name);
+    const existing = (await this.#read(access, namespace, input.name)) as
+      | { metadata?: { annotations?: Record<string, string> } }
+      | undefined;
+    const creator = existing?.metadata?.annotations?.[CREATED_BY_ANNOTATION];
+    if (existing && creator !== callerRef(options.credentials)) {
+      throw new ConflictError(
+        `${kind.resource.kind} "${
+          input.name
+        }" exists already in namespace "${namespace}"${
+          creator
+            ? `, created by ${creator.replace(/^user:default\//, '')}`
+            : ''
+        }: choose another name`,
+      );
+    }
     if (existing) {
       notes.push(
         `${kind.resource.kind} "${input.name}" exists already: applied again; the quota check counted it as in use.`,

@@ -1,6 +1,11 @@
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
+import IconButton from '@material-ui/core/IconButton';
+import Tooltip from '@material-ui/core/Tooltip';
+import DeleteIcon from '@material-ui/icons/Delete';
+import PlayArrowIcon from '@material-ui/icons/PlayArrow';
+import StopIcon from '@material-ui/icons/Stop';
+import type { ReactElement } from 'react';
 import type { NotebookAction } from './notebookActions';
 import type { NotebookRow } from './notebookRows';
 import { canStart, canStop } from './notebookStates';
@@ -17,6 +22,32 @@ export type NotebookActionHandlers = {
   onDelete(notebook: NotebookRow): void;
 };
 
+/** An icon button with its words as tooltip and accessible name. */
+function ActionButton(props: {
+  title: string;
+  label: string;
+  icon: ReactElement;
+  disabled: boolean;
+  onClick(): void;
+  color?: 'primary' | 'default';
+}) {
+  return (
+    <Tooltip title={props.title}>
+      <span>
+        <IconButton
+          size="small"
+          color={props.color ?? 'default'}
+          disabled={props.disabled}
+          onClick={props.onClick}
+          aria-label={props.label}
+        >
+          {props.icon}
+        </IconButton>
+      </span>
+    </Tooltip>
+  );
+}
+
 /** Stop or Start (as the state allows) and Delete; disabled while one of them runs. */
 export function NotebookRowActions(
   props: { notebook: NotebookRow } & NotebookActionHandlers,
@@ -26,36 +57,31 @@ export function NotebookRowActions(
   return (
     <Box display="flex" alignItems="center" gridGap={4}>
       {canStop(notebook.state) && (
-        <Button
-          size="small"
-          variant="outlined"
+        <ActionButton
+          title="Stop: the server goes, the workspace stays"
+          label={`Stop notebook ${notebook.name}`}
+          icon={<StopIcon fontSize="small" />}
           disabled={busy}
           onClick={() => props.onStop(notebook)}
-          aria-label={`Stop notebook ${notebook.name}`}
-        >
-          Stop
-        </Button>
+        />
       )}
       {canStart(notebook.state) && (
-        <Button
-          size="small"
-          variant="outlined"
+        <ActionButton
+          title="Start again"
+          label={`Start notebook ${notebook.name}`}
+          icon={<PlayArrowIcon fontSize="small" />}
           color="primary"
           disabled={busy}
           onClick={() => props.onStart(notebook)}
-          aria-label={`Start notebook ${notebook.name}`}
-        >
-          Start
-        </Button>
+        />
       )}
-      <Button
-        size="small"
+      <ActionButton
+        title="Delete…"
+        label={`Delete notebook ${notebook.name}`}
+        icon={<DeleteIcon fontSize="small" />}
         disabled={busy}
         onClick={() => props.onDelete(notebook)}
-        aria-label={`Delete notebook ${notebook.name}`}
-      >
-        Delete
-      </Button>
+      />
       {notebook.pendingAction && (
         <CircularProgress
           size={16}

@@ -58,7 +58,7 @@ function buildColumns(
     {
       title: 'Name',
       field: 'name',
-      cellStyle: { minWidth: 160 },
+      cellStyle: { minWidth: 120 },
       render: notebook => <NameCell notebook={notebook} />,
     },
   ];
@@ -100,7 +100,7 @@ function buildColumns(
     {
       title: 'Status',
       field: 'state',
-      cellStyle: { minWidth: 220 },
+      cellStyle: { minWidth: 140 },
       defaultSort: 'asc',
       customSort: (a, b) =>
         compareStates(a.state, b.state) || a.name.localeCompare(b.name),
