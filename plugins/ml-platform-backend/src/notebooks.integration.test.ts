@@ -293,6 +293,12 @@ describe('notebook servers on the workload path, against the local platform', ()
           .set('Authorization', as('bob'))
       ).status,
     ).toBe(403);
+    // a team that is no group name is refused before anything is read
+    const malformed = await request(server)
+      .get(`/api/ml-platform/teams/${encodeURIComponent('x,y=z')}/notebooks`)
+      .set('Authorization', as('erin'));
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toContain('team');
     expect((await create('bob', { ...small, name: 'intruder' })).status).toBe(
       403,
     );

@@ -42,6 +42,7 @@ import {
 import type { ClusterConnection } from '../connections';
 import type { UserClusterAccess } from '../access/userClusterAccess';
 import { ReadCache } from '../readCache';
+import { parseTeam } from '../teamRef';
 import { unfitResources, type NodeCapacity } from './nodeCapacity';
 import { describeShortfall, quotaShortfalls } from './quotaHeadroom';
 import type { TeamNamespace, TeamNamespaces } from './teamNamespace';
@@ -240,9 +241,14 @@ export class WorkloadService<Input extends { name: string }, Settings> {
 
   /** Every workload of this kind in a team's namespaces, read as the user. */
   async listTeam(
-    team: string,
+    teamInput: string,
     credentials: BackstageCredentials,
   ): Promise<WorkloadRead[]> {
+    const parsed = parseTeam(teamInput);
+    if (!parsed.name) {
+      throw new InputError(describeIssues(parsed.issues));
+    }
+    const team = parsed.name;
     await this.#authorize(
       teamResourcesReadPermission,
       { namespace: '', team },
