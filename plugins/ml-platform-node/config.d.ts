@@ -158,6 +158,85 @@ export interface Config {
       };
       /** Create a Kubeflow Profile per namespace instead of the raw objects. Default: false */
       kubeflowProfiles?: boolean;
+      /**
+       * The service account Spark drivers and Spark Connect servers run as;
+       * every namespace gets it, bound to ClusterRole ml-platform-spark-driver.
+       * Default: spark (default-editor with kubeflowProfiles)
+       */
+      sparkServiceAccount?: string;
+    };
+    /** Notebook servers (Kubeflow Notebooks). */
+    notebooks?: {
+      /** The images users pick from. Default: Kubeflow 1.10's example servers */
+      images?: Array<{ name: string; image: string }>;
+      /** Whether users may give an image of their own, and from which registries. Default: not allowed */
+      customImages?: { allowed?: boolean; registries?: string[] };
+      /** Limit = request times this, unless given. Default: cpu 2, memory 1 */
+      limitFactors?: { cpu?: number; memory?: number };
+      /** GPU vendors: the extended resource and the tolerations of its nodes. Default: nvidia.com/gpu */
+      gpus?: Array<{
+        vendor: string;
+        resourceName: string;
+        tolerations?: Array<{
+          key?: string;
+          operator?: string;
+          value?: string;
+          effect?: string;
+        }>;
+      }>;
+      /** Admin-defined placements users may pick ("GPU nodes"). */
+      schedulingGroups?: Array<{
+        id: string;
+        title: string;
+        tolerations?: Array<{
+          key?: string;
+          operator?: string;
+          value?: string;
+          effect?: string;
+        }>;
+        affinity?: object;
+      }>;
+      /** Notebooks open at <gatewayUrl>/notebook/<namespace>/<name>/. */
+      gatewayUrl?: string;
+      workspace?: {
+        /** Default: 10Gi */
+        defaultSize?: string;
+        /** Default: /home/jovyan */
+        mountPath?: string;
+        storageClass?: string;
+      };
+      /** The notebook-controller's culling, as configured there (shown to users). */
+      culling?: { enabled?: boolean; idleMinutes?: number };
+    };
+    /** Spark clusters, jobs and schedules. */
+    spark?: {
+      /** kubeflow: Kubeflow's Spark operator (SparkConnect); apache: Apache's (SparkCluster). Default: kubeflow */
+      backend?: 'kubeflow' | 'apache';
+      /** The Spark versions users pick, with their images. Default: 4.0.1 (docker.io/library/spark:4.0.1) */
+      versions?: Array<{ version: string; image: string }>;
+      /** Where main application files may be. Default: [local:///opt/spark/, local:///opt/spark-apps/] */
+      applicationFilePrefixes?: string[];
+      /** Spark conf keys users may set. Default: tuning keys (shuffle partitions, AQE, serializer, ...) */
+      allowedConfKeys?: string[];
+      /** The gateway in front of the cluster, for the Spark UI and Spark Connect links. */
+      gatewayUrl?: string;
+      /** The driver UI while it runs. Default: {gateway}/spark/{namespace}/{name}/ */
+      uiUrlPattern?: string;
+      /** Spark Connect through the gateway, e.g. sc://spark.example.com:443/;use_ssl=true;x-name={name} */
+      connectUrlPattern?: string;
+      /** The Spark history server: finished runs link <url>/history/<application id>/. */
+      historyServerUrl?: string;
+      /** The most one job or cluster may ask for. */
+      limits?: {
+        /** Default: 20 */
+        maxExecutors?: number;
+        /** Per pod. Default: 16 */
+        maxCores?: number;
+        /** Per pod, in MiB. Default: 65536 */
+        maxMemoryMiB?: number;
+      };
+      /** Finished applications go after this long unless a job says otherwise (0 keeps them). Default: 604800 (7 days) */
+      defaultTimeToLiveSeconds?: number;
     };
     permissions?: {
       /**

@@ -14,7 +14,8 @@ export interface Config {
        * scaffolder has). An empty list lets no template step run. Default:
        * ml-platform:validate, ml-platform:namespace:team,
        * ml-platform:namespace:project, ml-platform:mlflow:experiment,
-       * ml-platform:notebook:create,
+       * ml-platform:notebook:create, ml-platform:spark:job:create,
+       * ml-platform:spark:cluster:create,
        * catalog:register, fetch:plain, fetch:template, publish:github.
        */
       scaffolderActions?: string[];

@@ -42,7 +42,7 @@ describe('renderDemoWorkloads', () => {
       modelUri: 'mlflow-artifacts:/1/abc/artifacts/model',
     });
     const quota = manifests.find(m => m.kind === 'ResourceQuota') as any;
-    expect(quota.spec.hard['requests.cpu']).toBe('3');
+    expect(quota.spec.hard['requests.cpu']).toBe('6');
   });
 
   it('lets the finished job finish soon and schedules the other nightly', () => {

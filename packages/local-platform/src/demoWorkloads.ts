@@ -50,7 +50,8 @@ function projectNamespace(): Manifest[] {
       spec: {
         hard: {
           // what the workloads below request, with room for the nightly run
-          'requests.cpu': '3',
+          // and a few Spark jobs of a driver and an executor each
+          'requests.cpu': '6',
           'requests.memory': '6Gi',
           'limits.cpu': '8',
           'limits.memory': '12Gi',

@@ -6,11 +6,13 @@ import {
   type MlflowReaderService,
   type NamespaceProvisionerService,
   type NotebookServiceApi,
+  type SparkServiceApi,
   type ProvisionResult,
   type ServicePrincipalRoles,
   type TeamOverviewService,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { registerNotebookActions } from './actions/notebookActions';
+import { registerSparkActions } from './actions/sparkActions';
 import { requireTeamReader, type TeamAccessDeps } from './teamAccess';
 
 /** What an action answers: the result without the full manifests. */
@@ -37,6 +39,7 @@ export function registerActions(
     teamOverview: TeamOverviewService;
     mlflowReader: MlflowReaderService;
     notebooks: NotebookServiceApi;
+    spark: SparkServiceApi;
     servicePrincipalRoles: ServicePrincipalRoles;
   },
 ) {
@@ -263,4 +266,5 @@ export function registerActions(
   });
 
   registerNotebookActions(register, deps.notebooks);
+  registerSparkActions(register, deps.spark);
 }

@@ -95,6 +95,17 @@ describe('mlPlatformPlugin /status', () => {
       '/api/ml-platform/namespaces/{namespace}/notebooks/{name}',
       '/api/ml-platform/namespaces/{namespace}/notebooks/{name}/stop',
       '/api/ml-platform/namespaces/{namespace}/notebooks/{name}/start',
+      '/api/ml-platform/spark/options',
+      '/api/ml-platform/teams/{team}/spark',
+      '/api/ml-platform/namespaces/{namespace}/spark',
+      '/api/ml-platform/namespaces/{namespace}/spark/jobs',
+      '/api/ml-platform/namespaces/{namespace}/spark/clusters',
+      '/api/ml-platform/namespaces/{namespace}/spark/jobs/{name}',
+      '/api/ml-platform/namespaces/{namespace}/spark/jobs/{name}/rerun',
+      '/api/ml-platform/namespaces/{namespace}/spark/schedules/{name}',
+      '/api/ml-platform/namespaces/{namespace}/spark/schedules/{name}/suspend',
+      '/api/ml-platform/namespaces/{namespace}/spark/schedules/{name}/resume',
+      '/api/ml-platform/namespaces/{namespace}/spark/clusters/{name}',
     ]);
   });
 });

@@ -12,6 +12,7 @@ import {
   mlflowReaderServiceRef,
   namespaceProvisionerServiceRef,
   notebookServiceRef,
+  sparkServiceRef,
   platformConnectionsServiceRef,
   teamOverviewServiceRef,
   teamPermissionResourceRef,
@@ -46,6 +47,7 @@ export const mlPlatformPlugin = createBackendPlugin({
         teamOverview: teamOverviewServiceRef,
         mlflowReader: mlflowReaderServiceRef,
         notebooks: notebookServiceRef,
+        spark: sparkServiceRef,
       },
       async init({
         config,

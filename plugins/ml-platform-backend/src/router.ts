@@ -15,12 +15,14 @@ import {
   type MlflowReaderService,
   type NamespaceProvisionerService,
   type NotebookServiceApi,
+  type SparkServiceApi,
   type PlatformConnections,
   type TeamOverviewService,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import type express from 'express';
 import { spec } from './schema/openapi';
 import { addNotebookRoutes } from './routes/notebookRoutes';
+import { addSparkRoutes } from './routes/sparkRoutes';
 import { requireKnownTeam, requireTeamReader } from './teamAccess';
 
 export type RouterOptions = {
@@ -33,6 +35,7 @@ export type RouterOptions = {
   teamOverview: TeamOverviewService;
   mlflowReader: MlflowReaderService;
   notebooks: NotebookServiceApi;
+  spark: SparkServiceApi;
 };
 
 export async function createRouter(
@@ -133,6 +136,11 @@ export async function createRouter(
   addNotebookRoutes(
     router as unknown as express.Router,
     options.notebooks,
+    userCredentials,
+  );
+  addSparkRoutes(
+    router as unknown as express.Router,
+    options.spark,
     userCredentials,
   );
 

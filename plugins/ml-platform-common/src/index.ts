@@ -12,3 +12,5 @@ export * from './mlflow';
 export * from './runSearch';
 export * from './quota';
 export * from './workloads';
+export * from './spark';
+export * from './sparkSchedule';

@@ -51,11 +51,24 @@ describe('platform/rbac/ml-platform-backend.yaml', () => {
     expect(grants(backend, '', 'users')).toEqual(['impersonate']);
     expect(grants(backend, '', 'groups')).toEqual(['impersonate']);
     expect(grants(backend, '', 'secrets')).toEqual([]);
-    expect(grants(backend, '', 'serviceaccounts')).toEqual([]);
+    // it makes the Spark drivers' account, but never a token of any account
+    expect(grants(backend, '', 'serviceaccounts')).not.toContain('delete');
+    expect(grants(backend, '', 'serviceaccounts/token')).toEqual([]);
     const bind = (backend.rules ?? []).find(rule =>
       rule.verbs.includes('bind'),
     );
-    expect(bind?.resourceNames).toEqual(['edit', 'admin']);
+    expect(bind?.resourceNames).toEqual([
+      'edit',
+      'admin',
+      'ml-platform-spark-driver',
+    ]);
+    // what the Spark drivers may do: their own executors' objects, no secrets, no RBAC
+    const driver = clusterRole('ml-platform-spark-driver');
+    expect(grants(driver, '', 'pods')).toContain('create');
+    expect(grants(driver, '', 'secrets')).toEqual([]);
+    expect((driver.rules ?? []).flatMap(rule => rule.apiGroups ?? [])).toEqual([
+      '',
+    ]);
     expect((backend.rules ?? []).flatMap(rule => rule.verbs)).not.toContain(
       'escalate',
     );

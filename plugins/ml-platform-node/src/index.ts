@@ -31,6 +31,7 @@ export {
   namespaceProvisionerServiceRef,
   namespaceSettingsServiceRef,
   notebookServiceRef,
+  sparkServiceRef,
   platformConnectionsServiceRef,
   projectExperimentsServiceRef,
   requireCluster,
@@ -52,6 +53,7 @@ export type {
   MlflowReaderService,
   NamespaceProvisionerService,
   NotebookServiceApi,
+  SparkServiceApi,
   ProjectExperimentsService,
   TeamOverviewService,
 } from './services';
@@ -138,3 +140,13 @@ export type {
   NotebookInput,
   NotebookVolumeInput,
 } from './workloads/kinds/notebook';
+export {
+  sparkClusterInputSchema,
+  sparkJobInputSchema,
+} from './workloads/kinds/spark';
+export type {
+  SparkClusterInput,
+  SparkJobInput,
+  SparkScheduleInput,
+} from './workloads/kinds/spark';
+export type { SparkWorkloadGroup } from './workloads/SparkService';

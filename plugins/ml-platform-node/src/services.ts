@@ -9,6 +9,13 @@ import type {
   NotebookList,
   NotebookOptions,
   NotebookSummary,
+  SparkClusterResult,
+  SparkClusterSummary,
+  SparkJobDetail,
+  SparkJobResult,
+  SparkList,
+  SparkOptions,
+  SparkScheduleSummary,
   TeamOverview,
   WorkloadDeletion,
   WorkloadResult,
@@ -48,9 +55,17 @@ import { userClusterAccess } from './access/userClusterAccess';
 import { notebookKind } from './workloads/kinds/notebook';
 import { NotebookService } from './workloads/NotebookService';
 import { readNotebookSettings } from './workloads/notebookSettings';
-import { TeamNamespaces } from './workloads/teamNamespace';
-import { namespaceBackend } from './namespaces/namespaceBackend';
-import { WorkloadService } from './workloads/WorkloadService';
+import { workloadPathOf } from './workloadPath';
+import {
+  scheduledSparkApplicationKind,
+  sparkApplicationKind,
+  sparkClusterKind,
+} from './workloads/kinds/spark';
+import {
+  SparkService,
+  type SparkWorkloadGroup,
+} from './workloads/SparkService';
+import { readSparkSettings } from './workloads/sparkSettings';
 
 /**
  * The suite's connections to Kubernetes, MLflow and Prometheus, read once from
@@ -434,38 +449,10 @@ export const notebookServiceRef = createServiceRef<NotebookServiceApi>({
         permissions: userPermissionsServiceRef,
         logger: coreServices.logger,
       },
-      factory({
-        namespaceSettings,
-        connections,
-        config,
-        userInfo,
-        permissions,
-        logger,
-      }) {
-        const settings = readNotebookSettings(config);
-        const caching = readPlatformCaching(config);
+      factory(services) {
+        const settings = readNotebookSettings(services.config);
         const notebooks = onFirstUse(() => {
-          const { kubeConfig, cluster } = requireCluster(connections);
-          const workloads = new WorkloadService({
-            kind: notebookKind,
-            settings,
-            kubeConfig,
-            cluster,
-            permissions,
-            logger,
-            listsFreshMs: caching.kubernetesFreshMs,
-            namespaces: new TeamNamespaces(
-              namespaceBackend(kubeConfig, {
-                kubeflowProfiles: namespaceSettings.kubeflowProfiles,
-              }),
-            ),
-            asUser: userClusterAccess({
-              kubeConfig,
-              userInfo,
-              config,
-              policy: namespaceSettings.policy,
-            }),
-          });
+          const workloads = workloadPathOf(notebookKind, settings, services);
           return new NotebookService(workloads, settings);
         });
         return {
@@ -484,6 +471,137 @@ export const notebookServiceRef = createServiceRef<NotebookServiceApi>({
             notebooks().start(namespace, name, credentials),
           delete: (namespace, name, options) =>
             notebooks().delete(namespace, name, options),
+        };
+      },
+    }),
+});
+
+/**
+ * Spark clusters, jobs and schedules on the workload path, shared by the
+ * backend plugin's routes and registry actions and by the scaffolder
+ * module's actions.
+ * @public
+ */
+export type SparkServiceApi = {
+  options(): Promise<SparkOptions>;
+  createJob(
+    namespace: string,
+    input: unknown,
+    options: { credentials: BackstageCredentials; dryRun?: boolean },
+  ): Promise<SparkJobResult>;
+  createCluster(
+    namespace: string,
+    input: unknown,
+    options: { credentials: BackstageCredentials; dryRun?: boolean },
+  ): Promise<SparkClusterResult>;
+  listNamespace(
+    namespace: string,
+    credentials: BackstageCredentials,
+  ): Promise<SparkList>;
+  listTeam(team: string, credentials: BackstageCredentials): Promise<SparkList>;
+  getJob(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<SparkJobDetail>;
+  getSchedule(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<SparkScheduleSummary>;
+  getCluster(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<SparkClusterSummary>;
+  rerunJob(
+    namespace: string,
+    name: string,
+    options: {
+      credentials: BackstageCredentials;
+      dryRun?: boolean;
+      newName?: string;
+    },
+  ): Promise<SparkJobResult>;
+  setScheduleSuspended(
+    namespace: string,
+    name: string,
+    suspended: boolean,
+    credentials: BackstageCredentials,
+  ): Promise<SparkScheduleSummary>;
+  delete(
+    group: SparkWorkloadGroup,
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<WorkloadDeletion>;
+};
+
+/** @public */
+export const sparkServiceRef = createServiceRef<SparkServiceApi>({
+  id: 'ml-platform.spark',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        namespaceSettings: namespaceSettingsServiceRef,
+        connections: platformConnectionsServiceRef,
+        config: coreServices.rootConfig,
+        userInfo: coreServices.userInfo,
+        permissions: userPermissionsServiceRef,
+        logger: coreServices.logger,
+      },
+      factory(services) {
+        const settings = readSparkSettings(
+          services.config,
+          services.namespaceSettings.policy.sparkServiceAccount,
+        );
+        const spark = onFirstUse(
+          () =>
+            new SparkService(
+              {
+                jobs: workloadPathOf(sparkApplicationKind, settings, services),
+                schedules: workloadPathOf(
+                  scheduledSparkApplicationKind,
+                  settings,
+                  services,
+                ),
+                clusters: workloadPathOf(
+                  sparkClusterKind(settings.backend),
+                  settings,
+                  services,
+                ),
+              },
+              settings,
+            ),
+        );
+        return {
+          options: async () => spark().options(),
+          createJob: (namespace, input, options) =>
+            spark().createJob(namespace, input, options),
+          createCluster: (namespace, input, options) =>
+            spark().createCluster(namespace, input, options),
+          listNamespace: (namespace, credentials) =>
+            spark().listNamespace(namespace, credentials),
+          listTeam: (team, credentials) => spark().listTeam(team, credentials),
+          getJob: (namespace, name, credentials) =>
+            spark().getJob(namespace, name, credentials),
+          getSchedule: (namespace, name, credentials) =>
+            spark().getSchedule(namespace, name, credentials),
+          getCluster: (namespace, name, credentials) =>
+            spark().getCluster(namespace, name, credentials),
+          rerunJob: (namespace, name, options) =>
+            spark().rerunJob(namespace, name, options),
+          setScheduleSuspended: (namespace, name, suspended, credentials) =>
+            spark().setScheduleSuspended(
+              namespace,
+              name,
+              suspended,
+              credentials,
+            ),
+          delete: (group, namespace, name, credentials) =>
+            spark().delete(group, namespace, name, credentials),
         };
       },
     }),

@@ -10,3 +10,4 @@ export { TeamResourceOverview } from './components/TeamResourceOverview';
 export { ModelOverview } from './components/Model';
 export { ProjectExperiments, TeamExperiments } from './components/Experiments';
 export { Notebooks, type NotebookScope } from './components/Notebooks';
+export { SparkView, type SparkScope } from './components/Spark';

@@ -20,11 +20,14 @@ import {
   notebookImagePickerFormField,
   projectExperimentsEntityContent,
   projectNotebooksEntityContent,
+  projectSparkEntityContent,
   teamExperimentsEntityContent,
   teamNotebooksEntityContent,
   teamResourcesEntityContent,
+  teamSparkEntityContent,
 } from './plugin';
 import { notebook, notebookList } from './testUtils/notebookFixtures';
+import { sparkJob, sparkList } from './testUtils/sparkFixtures';
 import {
   fakeMlPlatformApi,
   populatedOverview,
@@ -314,6 +317,73 @@ describe('the Notebooks entity contents', () => {
   });
 });
 
+const sparkExtensions = [projectSparkEntityContent, teamSparkEntityContent];
+
+describe('the Spark entity contents', () => {
+  it("shows the Spark workloads of an ML project's namespace, named by its annotation", async () => {
+    const api = fakeMlPlatformApi({
+      listNamespaceSpark: jest.fn(async (namespace: string) =>
+        sparkList({ jobs: [sparkJob({ namespace })] }),
+      ),
+    });
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: mlEntity('Component', 'transaction-risk', 'ml-project', {
+            [NAMESPACE_ANNOTATION]: 'fraud-detection-transaction-risk',
+          }),
+        }),
+        ...sparkExtensions,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(
+      await screen.findByTestId('spark-jobs-table', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(api.listNamespaceSpark).toHaveBeenCalledWith(
+      'fraud-detection-transaction-risk',
+    );
+    expect(api.listTeamSpark).not.toHaveBeenCalled();
+  });
+
+  it("shows a group's Spark workloads", async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: entity('Group', 'fraud-detection') }),
+        ...sparkExtensions,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(
+      await screen.findByText(
+        'No Spark jobs or clusters in team fraud-detection yet',
+      ),
+    ).toBeInTheDocument();
+    expect(api.listTeamSpark).toHaveBeenCalledWith('fraud-detection');
+    expect(api.listNamespaceSpark).not.toHaveBeenCalled();
+  });
+
+  it('is not offered on other components', async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: mlEntity('Component', 'scorer', 'service'),
+        }),
+        ...sparkExtensions,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    expect(api.listNamespaceSpark).not.toHaveBeenCalled();
+    expect(api.listTeamSpark).not.toHaveBeenCalled();
+  });
+});
+
 describe('the ml-platform plugin', () => {
   it('offers the MLflow, resources and notebooks extensions and the notebook form fields to the app', () => {
     for (const id of [
@@ -324,6 +394,8 @@ describe('the ml-platform plugin', () => {
       'entity-content:ml-platform/resources',
       'entity-content:ml-platform/notebooks',
       'entity-content:ml-platform/team-notebooks',
+      'entity-content:ml-platform/spark',
+      'entity-content:ml-platform/team-spark',
       'scaffolder-form-field:ml-platform/notebook-image-picker',
       'scaffolder-form-field:ml-platform/notebook-gpu-picker',
     ] as const) {

@@ -154,6 +154,30 @@ export const teamNotebooksEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** The "Spark" tab of ML project components: the Spark workloads of the project's namespace. */
+export const projectSparkEntityContent = EntityContentBlueprint.make({
+  name: 'spark',
+  params: {
+    path: 'spark',
+    title: 'Spark',
+    filter: ML_PROJECT_FILTER,
+    loader: () =>
+      import('./components/Spark').then(m => <m.EntityProjectSparkContent />),
+  },
+});
+
+/** The "Spark" tab of Group entity pages: the Spark workloads of every namespace of the team. */
+export const teamSparkEntityContent = EntityContentBlueprint.make({
+  name: 'team-spark',
+  params: {
+    path: 'spark',
+    title: 'Spark',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/Spark').then(m => <m.EntityTeamSparkContent />),
+  },
+});
+
 /**
  * `ui:field: NotebookImagePicker` of the scaffolder: the images the backend
  * offers (templates/notebook-server).
@@ -178,6 +202,42 @@ export const notebookGpuPickerFormField = FormFieldBlueprint.make({
   },
 });
 
+/**
+ * `ui:field: SparkVersionPicker` of the scaffolder: the Spark versions the
+ * backend offers, with their images (templates/spark-job, spark-cluster).
+ */
+export const sparkVersionPickerFormField = FormFieldBlueprint.make({
+  name: 'spark-version-picker',
+  params: {
+    field: () =>
+      import('./components/SparkForm').then(m => m.SparkVersionPickerField),
+  },
+});
+
+/**
+ * `ui:field: SparkSchedulePicker` of the scaffolder: a cron schedule in a
+ * time zone with its next runs (templates/spark-job).
+ */
+export const sparkSchedulePickerFormField = FormFieldBlueprint.make({
+  name: 'spark-schedule-picker',
+  params: {
+    field: () =>
+      import('./components/SparkForm').then(m => m.SparkSchedulePickerField),
+  },
+});
+
+/**
+ * `ui:field: SparkConfEditor` of the scaffolder: Spark conf entries of the
+ * keys the backend allows (templates/spark-job, spark-cluster).
+ */
+export const sparkConfEditorFormField = FormFieldBlueprint.make({
+  name: 'spark-conf-editor',
+  params: {
+    field: () =>
+      import('./components/SparkForm').then(m => m.SparkConfEditorField),
+  },
+});
+
 /** The ML platform frontend plugin. @public */
 export const mlPlatformPlugin = createFrontendPlugin({
   pluginId: 'ml-platform',
@@ -190,10 +250,15 @@ export const mlPlatformPlugin = createFrontendPlugin({
     projectExperimentsEntityContent,
     teamNotebooksEntityContent,
     projectNotebooksEntityContent,
+    teamSparkEntityContent,
+    projectSparkEntityContent,
     modelEntityContent,
     modelEntityCard,
     notebookImagePickerFormField,
     notebookGpuPickerFormField,
+    sparkVersionPickerFormField,
+    sparkSchedulePickerFormField,
+    sparkConfEditorFormField,
   ],
   routes: { root: rootRouteRef, teams: teamsRouteRef },
 });

@@ -25,6 +25,8 @@ export const DEFAULT_SCAFFOLDER_ACTIONS: readonly string[] = [
   'ml-platform:namespace:project',
   'ml-platform:mlflow:experiment',
   'ml-platform:notebook:create',
+  'ml-platform:spark:job:create',
+  'ml-platform:spark:cluster:create',
   'catalog:register',
   'fetch:plain',
   'fetch:template',

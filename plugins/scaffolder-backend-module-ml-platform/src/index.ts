@@ -9,3 +9,8 @@ export { createTeamNamespaceAction } from './actions/teamNamespace';
 export { createProjectNamespaceAction } from './actions/projectNamespace';
 export { createProjectExperimentAction } from './actions/projectExperiment';
 export { createNotebookAction } from './actions/notebook';
+export {
+  createSparkClusterAction,
+  createSparkJobAction,
+  type SparkActionOptions,
+} from './actions/spark';

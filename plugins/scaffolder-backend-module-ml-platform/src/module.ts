@@ -6,10 +6,15 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import {
   namespaceProvisionerServiceRef,
   notebookServiceRef,
+  sparkServiceRef,
   projectExperimentsServiceRef,
   readServicePrincipalRoles,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { createNotebookAction } from './actions/notebook';
+import {
+  createSparkClusterAction,
+  createSparkJobAction,
+} from './actions/spark';
 import { createProjectExperimentAction } from './actions/projectExperiment';
 import { createProjectNamespaceAction } from './actions/projectNamespace';
 import { createTeamNamespaceAction } from './actions/teamNamespace';
@@ -30,6 +35,7 @@ export const scaffolderModuleMlPlatform = createBackendModule({
         provisioner: namespaceProvisionerServiceRef,
         experiments: projectExperimentsServiceRef,
         notebooks: notebookServiceRef,
+        spark: sparkServiceRef,
         config: coreServices.rootConfig,
       },
       async init({
@@ -37,6 +43,7 @@ export const scaffolderModuleMlPlatform = createBackendModule({
         provisioner,
         experiments,
         notebooks,
+        spark,
         config,
       }) {
         const servicePrincipalRoles = readServicePrincipalRoles(config);
@@ -46,6 +53,8 @@ export const scaffolderModuleMlPlatform = createBackendModule({
           createProjectNamespaceAction({ provisioner, servicePrincipalRoles }),
           createProjectExperimentAction({ experiments, servicePrincipalRoles }),
           createNotebookAction({ notebooks, servicePrincipalRoles }),
+          createSparkJobAction({ spark, servicePrincipalRoles }),
+          createSparkClusterAction({ spark, servicePrincipalRoles }),
         );
       },
     });

@@ -4,6 +4,7 @@
  * `/api/ml-platform/openapi.json`.
  */
 import { mlflowPaths, mlflowSchemas } from './mlflowSchemas';
+import { sparkPaths } from './sparkSchemas';
 import { workloadPaths } from './workloadSchemas';
 
 const teamParameter = {
@@ -340,5 +341,6 @@ export const spec = {
     },
     ...mlflowPaths,
     ...workloadPaths,
+    ...sparkPaths,
   },
 } as const;

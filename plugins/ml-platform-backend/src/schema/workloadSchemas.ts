@@ -6,7 +6,7 @@ import { notebookInputSchema } from '@ml-platform/backstage-plugin-ml-platform-n
 import { z } from 'zod/v3';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 
-const namespaceParameter = {
+export const namespaceParameter = {
   name: 'namespace',
   in: 'path',
   required: true,
@@ -22,7 +22,7 @@ const nameParameter = {
   schema: { type: 'string', minLength: 1, maxLength: 253 },
 } as const;
 
-const teamParameter = {
+export const teamParameter = {
   name: 'team',
   in: 'path',
   required: true,
@@ -30,10 +30,12 @@ const teamParameter = {
   schema: { type: 'string', minLength: 1, maxLength: 253 },
 } as const;
 
-const json = (description: string, schema: object = { type: 'object' }) =>
-  ({ description, content: { 'application/json': { schema } } } as const);
+export const json = (
+  description: string,
+  schema: object = { type: 'object' },
+) => ({ description, content: { 'application/json': { schema } } } as const);
 
-const errors = {
+export const errors = {
   '400': json('Bad input: names the field and the reason'),
   '401': json('Not signed in'),
   '403': json('Not a member of the team, or Kubernetes refused it to the user'),

@@ -20,8 +20,10 @@ describe('renderNamespaceObjects', () => {
       'NetworkPolicy/ml-platform-isolation',
       'ResourceQuota/ml-platform-quota',
       'LimitRange/ml-platform-defaults',
+      'ServiceAccount/spark',
       'RoleBinding/ml-platform-team-edit',
       'RoleBinding/ml-platform-admins',
+      'RoleBinding/ml-platform-spark',
     ]);
     expect([...new Set(objects.map(o => o.kind))]).toEqual([
       ...NAMESPACE_APPLY_ORDER,

@@ -32,6 +32,11 @@ export type NamespacePolicy = {
   adminGroups: string[];
   /** Namespaces allowed to reach into every team namespace (ingress controller, monitoring, notebook culler). */
   ingressFromNamespaces: string[];
+  /**
+   * The service account Spark drivers and servers run as in every project
+   * namespace, bound to the ml-platform-spark-driver role.
+   */
+  sparkServiceAccount: string;
   /** Default requests and limits of a container that sets none. */
   containerDefaults: {
     cpuRequest: string;
@@ -46,6 +51,7 @@ export const DEFAULT_NAMESPACE_POLICY: NamespacePolicy = {
   teamGroupPattern: '{team}',
   adminGroups: ['platform-admins'],
   ingressFromNamespaces: ['ingress-nginx', 'monitoring', 'kubeflow'],
+  sparkServiceAccount: 'spark',
   containerDefaults: {
     cpuRequest: '100m',
     cpuLimit: '1',
@@ -107,8 +113,12 @@ export const NAMESPACE_APPLY_ORDER = [
   'NetworkPolicy',
   'ResourceQuota',
   'LimitRange',
+  'ServiceAccount',
   'RoleBinding',
 ] as const;
+
+/** The ClusterRole of Spark drivers and Spark Connect servers: their executors' pods, services and config maps. @public */
+export const SPARK_DRIVER_CLUSTER_ROLE = 'ml-platform-spark-driver';
 
 type NamespaceObjectKind = (typeof NAMESPACE_APPLY_ORDER)[number];
 
@@ -194,6 +204,13 @@ export function renderNamespaceObjects(
         },
       } as KubernetesObject,
     ],
+    ServiceAccount: [
+      {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: metadata(policy.sparkServiceAccount),
+      },
+    ],
     RoleBinding: [
       {
         apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -216,6 +233,23 @@ export function renderNamespaceObjects(
           name: 'admin',
         },
         subjects: groupSubjects(policy.adminGroups),
+      } as KubernetesObject,
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: metadata('ml-platform-spark'),
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'ClusterRole',
+          name: SPARK_DRIVER_CLUSTER_ROLE,
+        },
+        subjects: [
+          {
+            kind: 'ServiceAccount',
+            name: policy.sparkServiceAccount,
+            namespace: request.name,
+          },
+        ],
       } as KubernetesObject,
     ],
   };

@@ -107,9 +107,16 @@ function readContainerDefaults(
   };
 }
 
-function readPolicy(config: Config | undefined): NamespacePolicy {
+function readPolicy(
+  config: Config | undefined,
+  kubeflowProfiles: boolean,
+): NamespacePolicy {
   const defaults = DEFAULT_NAMESPACE_POLICY;
   return {
+    // Kubeflow's profile controller gives every profile namespace default-editor
+    sparkServiceAccount:
+      config?.getOptionalString('sparkServiceAccount') ??
+      (kubeflowProfiles ? 'default-editor' : defaults.sparkServiceAccount),
     teamGroupPattern:
       config?.getOptionalString('kubernetesGroups.teamPattern') ??
       defaults.teamGroupPattern,
@@ -132,11 +139,13 @@ function readPolicy(config: Config | undefined): NamespacePolicy {
  */
 export function readNamespaceSettings(config: Config): NamespaceSettings {
   const section = config.getOptionalConfig('mlPlatform.namespaces');
+  const kubeflowProfiles =
+    section?.getOptionalBoolean('kubeflowProfiles') ?? false;
   const settings = {
     sizes: readSizes(section?.getOptionalConfig('sizes')),
     maxima: readMaxima(section?.getOptionalConfig('maxima')),
-    policy: readPolicy(section),
-    kubeflowProfiles: section?.getOptionalBoolean('kubeflowProfiles') ?? false,
+    policy: readPolicy(section, kubeflowProfiles),
+    kubeflowProfiles,
   };
   const issues = [
     ...Object.entries(settings.sizes).flatMap(([size, spec]) =>

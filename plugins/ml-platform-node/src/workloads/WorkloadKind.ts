@@ -56,6 +56,14 @@ export type WorkloadKind<Input extends { name: string }, Settings> = {
   requests(input: Input, settings: Settings): ResourceRequests;
   /** What its largest pod asks of one node, by resource name (cpu, memory, nvidia.com/gpu). */
   podRequests(input: Input, settings: Settings): Record<string, number>;
+  /**
+   * Objects the workload needs in its namespace and does not make itself,
+   * with why: a missing one is refused before anything is created.
+   */
+  requires?(
+    input: Input,
+    settings: Settings,
+  ): Array<{ apiVersion: string; kind: string; name: string; why: string }>;
   /** Pure: the objects to apply, the workload itself first. */
   render(
     input: Input,

@@ -157,7 +157,12 @@ export class WorkloadService<Input extends { name: string }, Settings> {
   async create(
     namespace: string,
     rawInput: unknown,
-    options: { credentials: BackstageCredentials; dryRun?: boolean },
+    options: {
+      credentials: BackstageCredentials;
+      dryRun?: boolean;
+      /** Changes the rendered objects before they are applied (a re-run keeps its original's spec). */
+      transform?: (objects: KubernetesObject[]) => KubernetesObject[];
+    },
   ): Promise<WorkloadResult> {
     const { kind, settings, cluster } = this.deps;
     const dryRun = options.dryRun ?? false;
@@ -196,11 +201,13 @@ export class WorkloadService<Input extends { name: string }, Settings> {
       );
     }
     await this.#requireSomeNodeFits(kind.podRequests(input, settings));
-    const objects = kind.render(
+    await this.#requirePrerequisites(access, namespace, input);
+    const rendered = kind.render(
       input,
       { ...target, user: callerRef(options.credentials) },
       settings,
     );
+    const objects = options.transform ? options.transform(rendered) : rendered;
     const applied = await this.#applyAll(access, objects, dryRun).finally(
       () => dryRun || this.#written(namespace),
     );
@@ -270,6 +277,7 @@ export class WorkloadService<Input extends { name: string }, Settings> {
     namespace: string,
     name: string,
     credentials: BackstageCredentials,
+    options: { allEvents?: boolean } = {},
   ): Promise<WorkloadRead> {
     const { target, access } = await this.#asCaller(
       namespace,
@@ -277,7 +285,12 @@ export class WorkloadService<Input extends { name: string }, Settings> {
       credentials,
       'read',
     );
-    const reads = await this.#readNamespace(target, access, name);
+    const reads = await this.#readNamespace(
+      target,
+      access,
+      name,
+      options.allEvents,
+    );
     return reads[0] ?? this.#notFound(namespace, name);
   }
 
@@ -286,6 +299,21 @@ export class WorkloadService<Input extends { name: string }, Settings> {
     namespace: string,
     name: string,
     annotations: Record<string, string | null>,
+    credentials: BackstageCredentials,
+  ): Promise<WorkloadRead> {
+    return this.patch(
+      namespace,
+      name,
+      { metadata: { annotations } },
+      credentials,
+    );
+  }
+
+  /** A JSON merge patch of a workload as the user; returns it read again. */
+  async patch(
+    namespace: string,
+    name: string,
+    body: Record<string, unknown>,
     credentials: BackstageCredentials,
   ): Promise<WorkloadRead> {
     const { target, access } = await this.#asCaller(
@@ -305,7 +333,7 @@ export class WorkloadService<Input extends { name: string }, Settings> {
             plural: resource.plural,
             namespace,
             name,
-            body: { metadata: { annotations } },
+            body,
           },
           setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
         ),
@@ -513,6 +541,39 @@ export class WorkloadService<Input extends { name: string }, Settings> {
     }
   }
 
+  /** Refuses, naming each, when objects the kind needs are not in the namespace. */
+  async #requirePrerequisites(
+    access: UserClusterAccess,
+    namespace: string,
+    input: Input,
+  ) {
+    const { kind, settings } = this.deps;
+    const required = kind.requires?.(input, settings) ?? [];
+    const client = KubernetesObjectApi.makeApiClient(access.kubeConfig);
+    const missing: string[] = [];
+    for (const object of required) {
+      const found = await this.#asUserCall(access, () =>
+        unlessNotFound(
+          client.read({
+            apiVersion: object.apiVersion,
+            kind: object.kind,
+            metadata: { name: object.name, namespace },
+          }),
+        ),
+      );
+      if (!found) {
+        missing.push(`${object.kind} "${object.name}" (${object.why})`);
+      }
+    }
+    if (missing.length > 0) {
+      throw new ConflictError(
+        `Namespace "${namespace}" lacks what the ${
+          kind.noun
+        } needs, so nothing was created: ${missing.join('; ')}`,
+      );
+    }
+  }
+
   /** The cluster's nodes and what they can hold, shared between requests for a while. */
   async nodeCapacity(): Promise<NodeCapacity[]> {
     return this.#nodes.read('nodes', async () => {
@@ -586,6 +647,7 @@ export class WorkloadService<Input extends { name: string }, Settings> {
     target: TeamNamespace,
     access: UserClusterAccess,
     name?: string,
+    allEvents = false,
   ): Promise<WorkloadRead[]> {
     const { resource, podSelector } = this.deps.kind;
     const { namespace } = target;
@@ -604,7 +666,7 @@ export class WorkloadService<Input extends { name: string }, Settings> {
           core.listNamespacedPod({ namespace }),
           core.listNamespacedEvent({
             namespace,
-            fieldSelector: 'type=Warning',
+            fieldSelector: allEvents ? undefined : 'type=Warning',
           }),
         ]),
       );

@@ -14,6 +14,15 @@ import {
   notebookList,
   notebookOptions,
 } from '../testUtils/notebookFixtures';
+import {
+  fullSparkList,
+  sparkDeletion,
+  sparkJobDetail,
+  sparkList,
+  sparkOptions,
+  sparkRerun,
+  sparkSchedule,
+} from '../testUtils/sparkFixtures';
 import { MlPlatformClient } from './MlPlatformClient';
 
 const baseUrl = 'http://localhost:7007/api/ml-platform';
@@ -261,6 +270,175 @@ describe('MlPlatformClient, notebook routes', () => {
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(403);
     expect(error.body.error.message).toBe(
+      'You are not a member of team team-b',
+    );
+  });
+});
+
+describe('MlPlatformClient, Spark routes', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('reads the Spark options', async () => {
+    server.use(
+      http.get(`${baseUrl}/spark/options`, () =>
+        HttpResponse.json(sparkOptions()),
+      ),
+    );
+    await expect(client.getSparkOptions()).resolves.toEqual(sparkOptions());
+  });
+
+  it("lists a team's and a namespace's Spark workloads, names encoded", async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/teams/:team/spark`, ({ params }) => {
+        asked.push(`team ${params.team}`);
+        return HttpResponse.json(fullSparkList());
+      }),
+      http.get(`${baseUrl}/namespaces/:namespace/spark`, ({ params }) => {
+        asked.push(`namespace ${params.namespace}`);
+        return HttpResponse.json(sparkList());
+      }),
+    );
+    const team = await client.listTeamSpark('fraud detection');
+    expect(team.jobs).toHaveLength(fullSparkList().jobs.length);
+    expect(team.schedules[0].name).toBe('nightly-features');
+    expect(team.clusters[0].connection?.inCluster).toMatch(/^sc:\/\//);
+    await expect(client.listNamespaceSpark('team-a')).resolves.toEqual(
+      sparkList(),
+    );
+    expect(asked).toEqual(['team fraud detection', 'namespace team-a']);
+  });
+
+  it('reads a job with its timeline', async () => {
+    server.use(
+      http.get(
+        `${baseUrl}/namespaces/:namespace/spark/jobs/:name`,
+        ({ params }) =>
+          HttpResponse.json(
+            sparkJobDetail({
+              namespace: String(params.namespace),
+              name: String(params.name),
+            }),
+          ),
+      ),
+    );
+    const job = await client.getSparkJob('team-a', 'my job');
+    expect(job.name).toBe('my job');
+    expect(job.timeline.map(entry => entry.type)).toEqual([
+      'Normal',
+      'Warning',
+      'Normal',
+      'Warning',
+    ]);
+  });
+
+  it('posts a re-run with an empty JSON body', async () => {
+    let body: unknown;
+    let contentType: string | null = null;
+    server.use(
+      http.post(
+        `${baseUrl}/namespaces/:namespace/spark/jobs/:name/rerun`,
+        async ({ request, params }) => {
+          contentType = request.headers.get('content-type');
+          body = await request.json();
+          return HttpResponse.json(
+            sparkRerun(String(params.namespace), String(params.name)),
+          );
+        },
+      ),
+    );
+    const result = await client.rerunSparkJob('team-a', 'etl');
+    expect(result.name).toBe('etl-rerun-x7k2p');
+    expect(body).toEqual({});
+    expect(contentType).toBe('application/json');
+  });
+
+  it('posts suspend and resume to the schedule', async () => {
+    const posted: string[] = [];
+    server.use(
+      http.post(
+        `${baseUrl}/namespaces/:namespace/spark/schedules/:name/:action`,
+        ({ params }) => {
+          posted.push(`${params.namespace} ${params.name} ${params.action}`);
+          const suspended = params.action === 'suspend';
+          return HttpResponse.json(
+            sparkSchedule({
+              name: String(params.name),
+              suspended,
+              state: suspended ? 'Suspended' : 'Scheduled',
+            }),
+          );
+        },
+      ),
+    );
+    const suspended = await client.suspendSparkSchedule('team-a', 'nightly');
+    expect(suspended.state).toBe('Suspended');
+    const resumed = await client.resumeSparkSchedule('team-a', 'nightly');
+    expect(resumed.state).toBe('Scheduled');
+    expect(posted).toEqual(['team-a nightly suspend', 'team-a nightly resume']);
+  });
+
+  it('deletes a job, a schedule and a cluster at their own paths', async () => {
+    const deleted: string[] = [];
+    server.use(
+      http.delete(
+        `${baseUrl}/namespaces/:namespace/spark/:kind/:name`,
+        ({ params }) => {
+          deleted.push(`${params.namespace} ${params.kind} ${params.name}`);
+          return HttpResponse.json(
+            sparkDeletion(String(params.kind), String(params.name)),
+          );
+        },
+      ),
+    );
+    const job = await client.deleteSparkWorkload('team-a', 'jobs', 'etl');
+    expect(job.deleted).toEqual(['SparkApplication/etl']);
+    await client.deleteSparkWorkload('team-a', 'schedules', 'nightly');
+    await client.deleteSparkWorkload('team-a', 'clusters', 'my cluster');
+    expect(deleted).toEqual([
+      'team-a jobs etl',
+      'team-a schedules nightly',
+      'team-a clusters my cluster',
+    ]);
+  });
+
+  it('turns error answers into ResponseErrors with the backend message', async () => {
+    server.use(
+      http.post(`${baseUrl}/namespaces/team-a/spark/jobs/etl/rerun`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'ConflictError',
+              message:
+                'SparkApplication etl is still RUNNING: only a finished job can run again',
+            },
+            response: { statusCode: 409 },
+          },
+          { status: 409 },
+        ),
+      ),
+      http.get(`${baseUrl}/teams/team-b/spark`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message: 'You are not a member of team team-b',
+            },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    const conflict = await client.rerunSparkJob('team-a', 'etl').catch(e => e);
+    expect(conflict).toBeInstanceOf(ResponseError);
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.body.error.message).toMatch(/only a finished job/);
+
+    const forbidden = await client.listTeamSpark('team-b').catch(e => e);
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.body.error.message).toBe(
       'You are not a member of team team-b',
     );
   });

@@ -14,8 +14,13 @@ import type {
   PlatformStatus,
   RunSearchRequest,
   RunSearchResponse,
+  SparkJobDetail,
+  SparkList,
+  SparkOptions,
+  SparkScheduleSummary,
   TeamOverview,
   WorkloadDeletion,
+  WorkloadResult,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 
 export type {
@@ -37,8 +42,28 @@ export type {
   RunSearchResponse,
   RunSummary,
   SourceRun,
+  SparkApplicationState,
+  SparkClusterState,
+  SparkClusterSummary,
+  SparkConcurrencyPolicy,
+  SparkConnection,
+  SparkJobDetail,
+  SparkJobSummary,
+  SparkJobType,
+  SparkList,
+  SparkOptions,
+  SparkPodInfo,
+  SparkPodSize,
+  SparkRestartPolicy,
+  SparkScheduleRun,
+  SparkScheduleState,
+  SparkScheduleSummary,
+  SparkTimelineEntry,
+  SparkUiInfo,
+  SparkVersionOption,
   TeamOverview,
   WorkloadDeletion,
+  WorkloadResult,
   WorkloadState,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 
@@ -107,7 +132,51 @@ export interface MlPlatformApi {
     name: string,
     options: { deleteWorkspace: boolean },
   ): Promise<WorkloadDeletion>;
+  /**
+   * What the Spark forms offer: the operator backend, the Spark versions and
+   * their images, where application files may be, the Spark conf keys users
+   * may set, and the history server. 503 when the cluster is unreachable.
+   */
+  getSparkOptions(): Promise<SparkOptions>;
+  /**
+   * The Spark clusters, jobs (runs of schedules included) and schedules of
+   * every namespace of a team. 403 when the user is not a member, 404 for an
+   * unknown team, 503 when the cluster is unreachable.
+   */
+  listTeamSpark(team: string): Promise<SparkList>;
+  /** The Spark workloads of one namespace of a team; errors as for a team. */
+  listNamespaceSpark(namespace: string): Promise<SparkList>;
+  /** A Spark job with its arguments, configuration and timeline; 404 when it is gone. */
+  getSparkJob(namespace: string, name: string): Promise<SparkJobDetail>;
+  /**
+   * Runs a finished Spark job again: a new SparkApplication from its spec,
+   * whose name is the result's `name`. 409 when the job has not finished.
+   */
+  rerunSparkJob(namespace: string, name: string): Promise<WorkloadResult>;
+  /** Suspends a Spark schedule: it makes no runs until resumed. */
+  suspendSparkSchedule(
+    namespace: string,
+    name: string,
+  ): Promise<SparkScheduleSummary>;
+  /** Resumes a suspended Spark schedule. */
+  resumeSparkSchedule(
+    namespace: string,
+    name: string,
+  ): Promise<SparkScheduleSummary>;
+  /** Deletes a Spark job, schedule or cluster (with the pods it made). */
+  deleteSparkWorkload(
+    namespace: string,
+    kind: SparkWorkloadKind,
+    name: string,
+  ): Promise<WorkloadDeletion>;
 }
+
+/**
+ * The Spark workloads of the Spark routes, by their path segment: jobs
+ * (SparkApplications), schedules (ScheduledSparkApplications) and clusters.
+ * @public
+ */
+export type SparkWorkloadKind = 'jobs' | 'schedules' | 'clusters';
 
 /** @public */
 export const mlPlatformApiRef = createApiRef<MlPlatformApi>({
@@ -118,6 +187,16 @@ function notebookPath(namespace: string, name: string): string {
   return `/namespaces/${encodeURIComponent(
     namespace,
   )}/notebooks/${encodeURIComponent(name)}`;
+}
+
+function sparkPath(
+  namespace: string,
+  kind: SparkWorkloadKind,
+  name: string,
+): string {
+  return `/namespaces/${encodeURIComponent(
+    namespace,
+  )}/spark/${kind}/${encodeURIComponent(name)}`;
 }
 
 /** Talks to the ml-platform backend plugin with the signed-in user's token. @public */
@@ -220,6 +299,68 @@ export class MlPlatformClient implements MlPlatformApi {
       `${notebookPath(namespace, name)}?${query}`,
       { method: 'DELETE' },
     );
+  }
+
+  async getSparkOptions(): Promise<SparkOptions> {
+    return this.get<SparkOptions>('/spark/options');
+  }
+
+  async listTeamSpark(team: string): Promise<SparkList> {
+    return this.get<SparkList>(`/teams/${encodeURIComponent(team)}/spark`);
+  }
+
+  async listNamespaceSpark(namespace: string): Promise<SparkList> {
+    return this.get<SparkList>(
+      `/namespaces/${encodeURIComponent(namespace)}/spark`,
+    );
+  }
+
+  async getSparkJob(namespace: string, name: string): Promise<SparkJobDetail> {
+    return this.get<SparkJobDetail>(sparkPath(namespace, 'jobs', name));
+  }
+
+  async rerunSparkJob(
+    namespace: string,
+    name: string,
+  ): Promise<WorkloadResult> {
+    return this.send<WorkloadResult>(
+      `${sparkPath(namespace, 'jobs', name)}/rerun`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      },
+    );
+  }
+
+  async suspendSparkSchedule(
+    namespace: string,
+    name: string,
+  ): Promise<SparkScheduleSummary> {
+    return this.send<SparkScheduleSummary>(
+      `${sparkPath(namespace, 'schedules', name)}/suspend`,
+      { method: 'POST' },
+    );
+  }
+
+  async resumeSparkSchedule(
+    namespace: string,
+    name: string,
+  ): Promise<SparkScheduleSummary> {
+    return this.send<SparkScheduleSummary>(
+      `${sparkPath(namespace, 'schedules', name)}/resume`,
+      { method: 'POST' },
+    );
+  }
+
+  async deleteSparkWorkload(
+    namespace: string,
+    kind: SparkWorkloadKind,
+    name: string,
+  ): Promise<WorkloadDeletion> {
+    return this.send<WorkloadDeletion>(sparkPath(namespace, kind, name), {
+      method: 'DELETE',
+    });
   }
 
   private async get<T>(path: string): Promise<T> {

@@ -16,6 +16,14 @@ import {
   notebookList,
   notebookOptions,
 } from './notebookFixtures';
+import {
+  sparkDeletion,
+  sparkJobDetail,
+  sparkList,
+  sparkOptions,
+  sparkRerun,
+  sparkSchedule,
+} from './sparkFixtures';
 
 const GiB = 1024 ** 3;
 
@@ -53,6 +61,30 @@ export function fakeMlPlatformApi(
         name: string,
         options: { deleteWorkspace: boolean },
       ) => notebookDeletion(name, options),
+    ),
+    getSparkOptions: jest.fn(async () => sparkOptions()),
+    listTeamSpark: jest.fn(async () => sparkList()),
+    listNamespaceSpark: jest.fn(async () => sparkList()),
+    getSparkJob: jest.fn(async (namespace: string, name: string) =>
+      sparkJobDetail({ namespace, name }),
+    ),
+    rerunSparkJob: jest.fn(async (namespace: string, name: string) =>
+      sparkRerun(namespace, name),
+    ),
+    suspendSparkSchedule: jest.fn(async (namespace: string, name: string) =>
+      sparkSchedule({
+        namespace,
+        name,
+        suspended: true,
+        state: 'Suspended',
+      }),
+    ),
+    resumeSparkSchedule: jest.fn(async (namespace: string, name: string) =>
+      sparkSchedule({ namespace, name }),
+    ),
+    deleteSparkWorkload: jest.fn(
+      async (_namespace: string, kind: string, name: string) =>
+        sparkDeletion(kind, name),
     ),
     ...overrides,
   } as jest.Mocked<MlPlatformApi>;

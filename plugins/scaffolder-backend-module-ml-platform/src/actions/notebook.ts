@@ -10,7 +10,7 @@ import { actingUserCredentials } from './actingUser';
 import { reportResult } from './reportResult';
 
 /** The namespace of a project: its component's name, or the namespace itself. */
-function namespaceOf(project: string): string {
+export function namespaceOf(project: string): string {
   return project.includes(':') || project.includes('/')
     ? parseEntityRef(project, { defaultKind: 'component' }).name
     : project;

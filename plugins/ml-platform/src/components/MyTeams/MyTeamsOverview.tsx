@@ -9,6 +9,7 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { useState } from 'react';
 import { Notebooks } from '../Notebooks';
+import { SparkView } from '../Spark';
 import { TeamResourceOverview } from '../TeamResourceOverview';
 import type { MyTeam } from './myTeams';
 import { useMyTeams } from './useMyTeams';
@@ -35,6 +36,15 @@ function TeamTabs({ teams }: { teams: MyTeam[] }) {
       <Box mt={3} component="section" aria-label="Notebooks">
         <InfoCard title="Notebooks" subheader="Of every namespace of the team">
           <Notebooks
+            key={selected.ref}
+            scope={{ kind: 'team', team: selected.name }}
+            compact
+          />
+        </InfoCard>
+      </Box>
+      <Box mt={3} component="section" aria-label="Spark">
+        <InfoCard title="Spark" subheader="Of every namespace of the team">
+          <SparkView
             key={selected.ref}
             scope={{ kind: 'team', team: selected.name }}
             compact

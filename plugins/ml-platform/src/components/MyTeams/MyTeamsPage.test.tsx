@@ -5,6 +5,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlPlatformApiRef } from '../../api/MlPlatformClient';
 import { notebook, notebookList } from '../../testUtils/notebookFixtures';
+import { sparkJob, sparkList } from '../../testUtils/sparkFixtures';
 import {
   fakeMlPlatformApi,
   populatedOverview,
@@ -99,6 +100,38 @@ describe('MyTeamsPage', () => {
       await notebooks.findByText('No notebooks in team recommendations yet.'),
     ).toBeInTheDocument();
     expect(api.listTeamNotebooks.mock.calls).toEqual([
+      ['fraud-detection'],
+      ['recommendations'],
+    ]);
+  });
+
+  it('shows the Spark workloads of the selected team under its notebooks', async () => {
+    const api = fakeMlPlatformApi({
+      listTeamSpark: jest.fn(async (team: string) =>
+        team === 'fraud-detection'
+          ? sparkList({ jobs: [sparkJob({ name: 'alice-etl' })] })
+          : sparkList(),
+      ),
+    });
+    renderPage(
+      [
+        'user:default/alice',
+        'group:default/recommendations',
+        'group:default/fraud-detection',
+      ],
+      api,
+    );
+
+    const spark = within(await screen.findByRole('region', { name: 'Spark' }));
+    expect(await spark.findByText('alice-etl')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Recommendations' }));
+    expect(
+      await spark.findByText(
+        'No Spark jobs or clusters in team recommendations yet.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.listTeamSpark.mock.calls).toEqual([
       ['fraud-detection'],
       ['recommendations'],
     ]);

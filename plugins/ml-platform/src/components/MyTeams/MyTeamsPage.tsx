@@ -11,8 +11,8 @@ export function MyTeamsPage() {
     <Content>
       <ContentHeader title="My teams">
         <SupportButton>
-          Quotas, workloads, recent warnings and notebooks of the namespaces of
-          each team you belong to.
+          Quotas, workloads, recent warnings, notebooks and Spark jobs and
+          clusters of the namespaces of each team you belong to.
         </SupportButton>
       </ContentHeader>
       <MyTeamsOverview />

@@ -23,7 +23,7 @@ export type NotebookActionHandlers = {
 };
 
 /** An icon button with its words as tooltip and accessible name. */
-function ActionButton(props: {
+export function ActionButton(props: {
   title: string;
   label: string;
   icon: ReactElement;

@@ -16,7 +16,8 @@ function forbiddenTitle(scope: NotebookScope): string {
     : `You may not see the notebooks of ${scopeLabel(scope)}`;
 }
 
-function notFoundExplanation(scope: NotebookScope) {
+/** Why a scope is unknown: the team is no group, or the namespace is gone. */
+export function notFoundExplanation(scope: NotebookScope) {
   return scope.kind === 'team'
     ? {
         title: `Unknown team ${scope.team}`,

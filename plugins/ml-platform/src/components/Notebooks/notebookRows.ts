@@ -27,9 +27,11 @@ export function toNotebookRows(
   });
 }
 
-/** A team's list may span its namespaces; then the table says whose each notebook is. */
-export function spansSeveralNamespaces(notebooks: NotebookSummary[]): boolean {
-  return new Set(notebooks.map(notebook => notebook.namespace)).size > 1;
+/** A team's list may span its namespaces; then the table says whose each notebook (or other workload) is. */
+export function spansSeveralNamespaces(
+  workloads: ReadonlyArray<{ namespace: string }>,
+): boolean {
+  return new Set(workloads.map(workload => workload.namespace)).size > 1;
 }
 
 /** Milliseconds of an ISO timestamp, 0 when missing, for sorting. */

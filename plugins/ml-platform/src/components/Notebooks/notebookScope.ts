@@ -39,15 +39,23 @@ export function scopeLabel(scope: NotebookScope): string {
 }
 
 /**
- * The notebook-server template, with the project already chosen when the
- * scope is a project namespace (whose catalog component has its name).
+ * A scaffolder template, with the project already chosen when the scope is a
+ * project namespace (whose catalog component has its name).
  */
-export function newNotebookPath(scope: NotebookScope): string {
+export function scopedTemplatePath(
+  templatePath: string,
+  scope: NotebookScope,
+): string {
   if (scope.kind === 'team') {
-    return NOTEBOOK_SERVER_TEMPLATE_PATH;
+    return templatePath;
   }
   const formData = { project: `component:default/${scope.namespace}` };
-  return `${NOTEBOOK_SERVER_TEMPLATE_PATH}?formData=${encodeURIComponent(
+  return `${templatePath}?formData=${encodeURIComponent(
     JSON.stringify(formData),
   )}`;
+}
+
+/** The notebook-server template, for the project of the scope if it is one. */
+export function newNotebookPath(scope: NotebookScope): string {
+  return scopedTemplatePath(NOTEBOOK_SERVER_TEMPLATE_PATH, scope);
 }

@@ -34,3 +34,32 @@ export function formatRelativeTime(
   }
   return relativeTime.format(-Math.floor(elapsed / DAY), 'day');
 }
+
+/**
+ * How long until an ISO timestamp, e.g. "in 5 hours"; "any moment now"
+ * when it is due (or just past, as clocks differ); undefined when the
+ * timestamp is missing or unreadable.
+ */
+export function formatTimeUntil(
+  isoTimestamp: string | undefined,
+  now: number,
+): string | undefined {
+  if (!isoTimestamp) {
+    return undefined;
+  }
+  const then = Date.parse(isoTimestamp);
+  if (Number.isNaN(then)) {
+    return undefined;
+  }
+  const remaining = then - now;
+  if (remaining < MINUTE) {
+    return 'any moment now';
+  }
+  if (remaining < HOUR) {
+    return relativeTime.format(Math.floor(remaining / MINUTE), 'minute');
+  }
+  if (remaining < DAY) {
+    return relativeTime.format(Math.floor(remaining / HOUR), 'hour');
+  }
+  return relativeTime.format(Math.floor(remaining / DAY), 'day');
+}

@@ -8,3 +8,10 @@ export const ML_PROJECT_TEMPLATE_PATH = '/create/templates/default/ml-project';
 /** Scaffolder template that creates a notebook server in a project namespace. */
 export const NOTEBOOK_SERVER_TEMPLATE_PATH =
   '/create/templates/default/notebook-server';
+
+/** Scaffolder template that creates a Spark job (or a schedule of one) in a project namespace. */
+export const SPARK_JOB_TEMPLATE_PATH = '/create/templates/default/spark-job';
+
+/** Scaffolder template that creates an interactive Spark (Connect) cluster in a project namespace. */
+export const SPARK_CLUSTER_TEMPLATE_PATH =
+  '/create/templates/default/spark-cluster';

@@ -10,51 +10,7 @@ import {
 import { describeWarning } from '../../../overview/warnings';
 import type { NotebookSettings } from '../../notebookSettings';
 import type { RelatedObjects, WorkloadStatus } from '../../WorkloadKind';
-
-const WAITING_WORDS: Record<string, string> = {
-  ErrImagePull: 'the image cannot be pulled',
-  ImagePullBackOff: 'the image cannot be pulled',
-  InvalidImageName: 'the image name is not valid',
-  CrashLoopBackOff: 'the server keeps crashing and is being restarted',
-  CreateContainerConfigError: 'the container cannot be configured',
-};
-
-/** "no node has enough free CPU and nvidia.com/gpu (0/3 nodes are available: ...)" */
-function schedulingReason(message: string): string {
-  const missing = [...message.matchAll(/Insufficient ([\w./-]*\w)/g)].map(
-    m => m[1],
-  );
-  const unique = [...new Set(missing)];
-  if (unique.length > 0) {
-    return `waiting for a node: no node has enough free ${unique.join(
-      ' and ',
-    )} (${message})`;
-  }
-  if (
-    /unbound immediate PersistentVolumeClaims|persistentvolumeclaim .* not found/.test(
-      message,
-    )
-  ) {
-    return `waiting for its volumes: ${message}`;
-  }
-  return `waiting for a node: ${message}`;
-}
-
-const timeOf = (event: Record<string, any>) =>
-  Date.parse(
-    event.lastTimestamp ??
-      event.eventTime ??
-      event.metadata?.creationTimestamp ??
-      '',
-  ) || 0;
-
-/** The newest Warning event, if any (pure). */
-function latestWarning(events: RelatedObjects['events']) {
-  return [...events]
-    .filter(event => event.type === 'Warning')
-    .sort((a, b) => timeOf(a) - timeOf(b))
-    .pop();
-}
+import { latestWarning, schedulingReason, WAITING_WORDS } from '../../podState';
 
 /**
  * A notebook's state and why, from its object, its pod and the events of

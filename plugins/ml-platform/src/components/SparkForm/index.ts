@@ -1,0 +1,5 @@
+export {
+  SparkConfEditorField,
+  SparkSchedulePickerField,
+  SparkVersionPickerField,
+} from './fields';
