@@ -73,11 +73,13 @@ describe('namespaces and the team overview, against the local cluster', () => {
         name: 'ml-platform-defaults',
         namespace,
       }),
+      core.readNamespacedServiceAccount({ name: 'spark', namespace }),
       rbac.readNamespacedRoleBinding({
         name: 'ml-platform-team-edit',
         namespace,
       }),
       rbac.readNamespacedRoleBinding({ name: 'ml-platform-admins', namespace }),
+      rbac.readNamespacedRoleBinding({ name: 'ml-platform-spark', namespace }),
     ]);
     return objects.map(object => object.metadata?.resourceVersion);
   }
@@ -151,8 +153,10 @@ describe('namespaces and the team overview, against the local cluster', () => {
         'NetworkPolicy/ml-platform-isolation',
         'ResourceQuota/ml-platform-quota',
         'LimitRange/ml-platform-defaults',
+        'ServiceAccount/spark',
         'RoleBinding/ml-platform-team-edit',
         'RoleBinding/ml-platform-admins',
+        'RoleBinding/ml-platform-spark',
       ]);
       expect(response.body.notes[0]).toContain('does not exist yet');
       expect(await namespaceExists(fraud)).toBe(false);

@@ -93,12 +93,14 @@ describe('a namespace apply that fails half-way', () => {
       core.listNamespacedLimitRange({ namespace, labelSelector }),
       rbac.listNamespacedRoleBinding({ namespace, labelSelector }),
       networking.listNamespacedNetworkPolicy({ namespace, labelSelector }),
+      core.listNamespacedServiceAccount({ namespace, labelSelector }),
     ]);
     const kinds = [
       'ResourceQuota',
       'LimitRange',
       'RoleBinding',
       'NetworkPolicy',
+      'ServiceAccount',
     ];
     const found = lists.flatMap((list, index) =>
       list.items.map(item => `${kinds[index]}/${item.metadata?.name}`),
@@ -170,6 +172,8 @@ describe('a namespace apply that fails half-way', () => {
       'NetworkPolicy',
       'ResourceQuota',
       'LimitRange',
+      'ServiceAccount',
+      'RoleBinding',
       'RoleBinding',
       'RoleBinding',
     ]);
