@@ -63,7 +63,14 @@ test('a data engineer submits a scheduled job from the template, sees its next r
 
   await page.goto(sparkTab);
   const schedules = page.getByTestId('spark-schedules-table');
-  await expect(schedules.getByText(job, { exact: true })).toBeVisible();
+  // the scaffolder's write is its own plugin's: the tab's lists, shared for
+  // a few seconds (mlPlatform.kubernetes.cacheSeconds), show it on a reload
+  await expect(async () => {
+    await page.reload();
+    await expect(schedules.getByText(job, { exact: true })).toBeVisible({
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 60_000 });
   await expect(schedules.getByText('Scheduled').first()).toBeVisible();
   // the first run (on the next minute) completes: the driver ends on its kwok node
   const jobs = page.getByTestId('spark-jobs-table');
