@@ -238,6 +238,66 @@ export interface Config {
       /** Finished applications go after this long unless a job says otherwise (0 keeps them). Default: 604800 (7 days) */
       defaultTimeToLiveSeconds?: number;
     };
+    /** Model serving with Seldon Core 1.17 (the model pages, the model-deployment template). */
+    serving?: {
+      /** The gateway in front of Seldon's services (Istio or Ambassador), for prediction URLs. */
+      gatewayUrl?: string;
+      /** Prediction URLs by protocol, with {gateway}, {namespace} and {name}. */
+      predictionUrlPatterns?: {
+        /** Default: {gateway}/seldon/{namespace}/{name}/api/v1.0/predictions */
+        seldon?: string;
+        /** Default: {gateway}/seldon/{namespace}/{name}/v2/models/classifier/infer */
+        v2?: string;
+      };
+      /**
+       * Where MLflow's proxied locations are in the artifact store, for
+       * Seldon's storage initializer (which cannot read mlflow-artifacts:).
+       */
+      artifactStores?: Array<{
+        /** A prefix of MLflow's locations, e.g. mlflow-artifacts:/ */
+        prefix: string;
+        /** What it stands for, e.g. s3://mlflow/ */
+        uri: string;
+        /** The Secret in each team namespace with the store's rclone credentials (Seldon's envSecretRefName). */
+        envSecretRefName?: string;
+      }>;
+      /** URI schemes (rclone remotes) the storage initializer reads. Default: [s3, gs, azureblob] */
+      storageSchemes?: string[];
+      /** Whether a team may deploy another team's public model into its own namespaces. Default: false */
+      allowPublicModels?: boolean;
+      /** What Seldon's executor asks beside each model server (its chart's executor.resources). Default: 500m / 512Mi, request and limit */
+      executor?: {
+        cpuRequest?: string;
+        memoryRequest?: string;
+        cpuLimit?: string;
+        memoryLimit?: string;
+      };
+      /** The storage initializer (an init container). Default: 100m / 100Mi requests, 1 / 1Gi limits */
+      storageInitializer?: {
+        cpuRequest?: string;
+        memoryRequest?: string;
+        cpuLimit?: string;
+        memoryLimit?: string;
+      };
+      /** The most one deployment may ask for. */
+      limits?: {
+        /** Per predictor. Default: 10 */
+        maxReplicas?: number;
+        /** Of the model server, per replica. Default: 8 */
+        maxCpu?: number;
+        /** Of the model server, per replica, in MiB. Default: 32768 */
+        maxMemoryMiB?: number;
+      };
+      /** Defaults of a new deployment. */
+      defaults?: {
+        /** Default: 500m */
+        cpu?: string;
+        /** Default: 1Gi */
+        memory?: string;
+        /** Default: 1 */
+        replicas?: number;
+      };
+    };
     permissions?: {
       /**
        * Groups whose members are platform admins (entity refs, compared

@@ -15,7 +15,7 @@ export interface Config {
        * ml-platform:validate, ml-platform:namespace:team,
        * ml-platform:namespace:project, ml-platform:mlflow:experiment,
        * ml-platform:notebook:create, ml-platform:spark:job:create,
-       * ml-platform:spark:cluster:create,
+       * ml-platform:spark:cluster:create, ml-platform:model:deploy,
        * catalog:register, fetch:plain, fetch:template, publish:github.
        */
       scaffolderActions?: string[];

@@ -2,9 +2,10 @@ import { DEMO_PROJECT, renderDemoWorkloads } from './demoWorkloads.ts';
 import { PROJECT_LABEL, TEAM_LABEL } from './teams.ts';
 
 describe('renderDemoWorkloads', () => {
-  const manifests = renderDemoWorkloads(
-    'mlflow-artifacts:/1/abc/artifacts/model',
-  );
+  const manifests = renderDemoWorkloads({
+    version: '3',
+    location: 'mlflow-artifacts:/1/models/m-abc/artifacts',
+  });
 
   it("puts one of each workload kind in fraud-detection's project namespace, after the namespace itself", () => {
     expect(manifests[0]).toMatchObject({
@@ -34,12 +35,22 @@ describe('renderDemoWorkloads', () => {
     }
   });
 
-  it("serves the given model version with MLflow's server, and bounds the project by a quota", () => {
+  it("serves the given model version with MLflow's server from the artifact store behind MLflow's proxy, as the portal deploys one, and bounds the project by a quota", () => {
     const seldon = manifests.find(m => m.kind === 'SeldonDeployment') as any;
+    expect(seldon.spec.predictors[0]).toMatchObject({
+      name: 'v3',
+      traffic: 100,
+      labels: { 'ml-platform.io/model-version': '3' },
+    });
     expect(seldon.spec.predictors[0].graph).toEqual({
       name: 'classifier',
       implementation: 'MLFLOW_SERVER',
-      modelUri: 'mlflow-artifacts:/1/abc/artifacts/model',
+      modelUri: 's3://mlflow-artifacts/1/models/m-abc/artifacts',
+      children: [],
+    });
+    expect(seldon.metadata.annotations).toMatchObject({
+      'ml-platform.io/served-model': DEMO_PROJECT.model,
+      'ml-platform.io/main-predictor': 'v3',
     });
     const quota = manifests.find(m => m.kind === 'ResourceQuota') as any;
     expect(quota.spec.hard['requests.cpu']).toBe('6');

@@ -106,9 +106,30 @@ function sparkPi(runFor: string) {
   };
 }
 
-/** The workloads, given where the model version's artifacts are (pure). */
-export function renderDemoWorkloads(modelUri: string): Manifest[] {
+/**
+ * Where Seldon's storage initializer reads MLflow's proxied artifacts: the
+ * store behind them, as app-config.yaml maps it (mlPlatform.serving.artifactStores).
+ */
+const ARTIFACT_STORE = {
+  prefix: 'mlflow-artifacts:/',
+  uri: 's3://mlflow-artifacts/',
+};
+
+/** A location in MLflow's proxy as the storage initializer reads it (pure). */
+export const storeUri = (location: string) =>
+  location.startsWith(ARTIFACT_STORE.prefix)
+    ? `${ARTIFACT_STORE.uri}${location
+        .slice(ARTIFACT_STORE.prefix.length)
+        .replace(/^\/+/, '')}`
+    : location;
+
+/** The workloads, given the model version to serve and where MLflow keeps its files (pure). */
+export function renderDemoWorkloads(served: {
+  version: string;
+  location: string;
+}): Manifest[] {
   const { namespace } = DEMO_PROJECT;
+  const predictor = `v${served.version}`;
   return [
     ...projectNamespace(),
     {
@@ -160,21 +181,56 @@ export function renderDemoWorkloads(modelUri: string): Manifest[] {
       },
     },
     {
+      // as the portal's "Deploy this version" makes one (ServingService)
       apiVersion: 'machinelearning.seldon.io/v1',
       kind: 'SeldonDeployment',
-      metadata: { name: DEMO_PROJECT.model, namespace },
-      spec: {
+      metadata: {
         name: DEMO_PROJECT.model,
+        namespace,
+        labels: {
+          [TEAM_LABEL]: DEMO_PROJECT.team,
+          [PROJECT_LABEL]: DEMO_PROJECT.project,
+        },
+        annotations: {
+          'ml-platform.io/served-model': DEMO_PROJECT.model,
+          'ml-platform.io/main-predictor': predictor,
+          'ml-platform.io/created-by': 'user:default/alice',
+          'ml-platform.io/serving-history': '[]',
+        },
+      },
+      spec: {
+        protocol: 'seldon',
         predictors: [
           {
-            name: 'default',
+            name: predictor,
             replicas: 1,
             traffic: 100,
+            labels: {
+              [TEAM_LABEL]: DEMO_PROJECT.team,
+              [PROJECT_LABEL]: DEMO_PROJECT.project,
+              'ml-platform.io/model-version': served.version,
+            },
             graph: {
               name: 'classifier',
               implementation: 'MLFLOW_SERVER',
-              modelUri,
+              modelUri: storeUri(served.location),
+              children: [],
             },
+            componentSpecs: [
+              {
+                spec: {
+                  containers: [
+                    {
+                      name: 'classifier',
+                      resources: {
+                        requests: { cpu: '250m', memory: '512Mi' },
+                        limits: { cpu: '250m', memory: '512Mi' },
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
           },
         ],
       },

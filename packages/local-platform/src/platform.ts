@@ -301,7 +301,10 @@ function seedFingerprint(config: PlatformConfig): string {
       JSON.stringify([
         renderTeamObjects(),
         DEMO_TEAMS,
-        renderDemoWorkloads('model source from MLflow'),
+        renderDemoWorkloads({
+          version: 'from MLflow',
+          location: 'mlflow-artifacts:/from-mlflow',
+        }),
       ]),
     )
     .update(fs.existsSync(script) ? fs.readFileSync(script) : 'missing')

@@ -143,31 +143,34 @@ export async function seedMlflow(
   }
 }
 
-/** Where the latest version of a registered model keeps its artifacts, as MLflow's registry says. */
-async function latestModelSource(
+/**
+ * The champion version of a registered model and where MLflow says its files
+ * are (get-download-uri resolves MLflow 3's `models:/` sources), as the
+ * registry says.
+ */
+async function championVersion(
   trackingUri: string,
   name: string,
-): Promise<string> {
-  const res = await fetch(
-    `${trackingUri}/api/2.0/mlflow/registered-models/get?name=${encodeURIComponent(
-      name,
-    )}`,
-    { signal: AbortSignal.timeout(10_000) },
-  );
-  const body = (await res.json()) as {
-    registered_model?: {
-      latest_versions?: Array<{ version: string; source: string }>;
-    };
+): Promise<{ version: string; location: string }> {
+  const read = async (route: string) => {
+    const res = await fetch(`${trackingUri}/api/2.0/mlflow/${route}`, {
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) {
+      throw new Error(
+        `MLflow at ${trackingUri} answered ${route} with HTTP ${res.status}: has the seed registered ${name}?`,
+      );
+    }
+    return res.json();
   };
-  const latest = [...(body.registered_model?.latest_versions ?? [])].sort(
-    (a, b) => Number(b.version) - Number(a.version),
-  )[0];
-  if (!res.ok || !latest) {
-    throw new Error(
-      `MLflow at ${trackingUri} has no version of the registered model ${name} (HTTP ${res.status})`,
-    );
-  }
-  return latest.source;
+  const query = `name=${encodeURIComponent(name)}`;
+  const { model_version: champion } = await read(
+    `registered-models/alias?${query}&alias=champion`,
+  );
+  const { artifact_uri: location } = await read(
+    `model-versions/get-download-uri?${query}&version=${champion.version}`,
+  );
+  return { version: String(champion.version), location };
 }
 
 /**
@@ -182,8 +185,9 @@ export async function seedWorkloads(
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfigPath);
   const objects = kc.makeApiClient(KubernetesObjectApi);
-  const modelUri = await latestModelSource(trackingUri, DEMO_PROJECT.model);
-  const manifests = renderDemoWorkloads(modelUri);
+  const manifests = renderDemoWorkloads(
+    await championVersion(trackingUri, DEMO_PROJECT.model),
+  );
   await applyServerSide(objects, manifests);
   report(
     'seed workloads',

@@ -11,11 +11,16 @@ import {
   readOptionalSchedule,
   requireCluster,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
+import {
+  ModelDeploymentProvider,
+  seldonDeploymentLister,
+} from './ModelDeploymentProvider';
 import { ProjectNamespaceProvider } from './ProjectNamespaceProvider';
 
 /**
- * Registers ML project namespaces as catalog components when
- * `catalog.providers.mlPlatformProjects` is configured.
+ * Registers ML project namespaces and model deployments (SeldonDeployments)
+ * as catalog components when `catalog.providers.mlPlatformProjects` is
+ * configured.
  *
  * @public
  */
@@ -57,6 +62,15 @@ export const catalogModuleMlProjects = createBackendModule({
           new ProjectNamespaceProvider({
             cluster: cluster.name,
             namespaces: namespaceBackend(kubeConfig, namespaceSettings),
+            logger,
+            events,
+            taskRunner: scheduler.createScheduledTaskRunner(schedule),
+          }),
+        );
+        processing.addEntityProvider(
+          new ModelDeploymentProvider({
+            cluster: cluster.name,
+            list: seldonDeploymentLister(kubeConfig, cluster),
             logger,
             events,
             taskRunner: scheduler.createScheduledTaskRunner(schedule),

@@ -1,14 +1,15 @@
 import {
   entityEnvelopeSchemaValidator,
   resourceEntityV1alpha1Validator,
+  stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
+import { modelEntityName } from '@ml-platform/backstage-plugin-ml-platform-node';
 import {
   isPrompt,
   modelEntityRef,
   modelUrl,
   registeredModelToEntity,
-  toEntityName,
 } from './modelEntity';
 
 const options = {
@@ -207,48 +208,22 @@ describe('registeredModelToEntity', () => {
   });
 });
 
-describe('toEntityName', () => {
-  it.each([
-    ['iris', 'iris'],
-    ['ElasticnetWineModel', 'ElasticnetWineModel'],
-    ['fraud_model.v2', 'fraud_model.v2'],
-    ['a'.repeat(63), 'a'.repeat(63)],
-  ])('keeps the valid name %s', (input, output) => {
-    expect(toEntityName(input)).toBe(output);
-  });
-
-  it.each([
-    ['My Model/v2', /^My-Model-v2-[0-9a-f]{8}$/],
-    ['__x__', /^x-[0-9a-f]{8}$/],
-    ['***', /^model-[0-9a-f]{8}$/],
-    ['a'.repeat(70), /^a{54}-[0-9a-f]{8}$/],
-  ])('reduces %s and adds a hash', (input, pattern) => {
-    const name = toEntityName(input);
-    expect(name).toMatch(pattern);
-    expect(name.length).toBeLessThanOrEqual(63);
-  });
-
-  it('is stable, and distinct for names that reduce to the same text', () => {
-    expect(toEntityName('fraud model')).toBe(toEntityName('fraud model'));
-    const names = new Set(
-      [
-        'fraud model',
-        'fraud/model',
-        'fraud  model',
-        `${'a'.repeat(70)}1`,
-        `${'a'.repeat(70)}2`,
-      ].map(toEntityName),
-    );
-    expect(names.size).toBe(5);
-  });
-});
-
 describe('helpers', () => {
+  it('names the entity with the shared modelEntityName (tested in ml-platform-node)', () => {
+    for (const name of ['iris', 'My Model/v2', 'a'.repeat(70)]) {
+      expect(registeredModelToEntity({ name }, options).metadata.name).toBe(
+        modelEntityName(name),
+      );
+    }
+  });
+
   it('modelEntityRef is the ref of the mapped entity (refs are lower case)', () => {
     expect(modelEntityRef('iris')).toBe('resource:default/iris');
-    expect(modelEntityRef('My Model')).toBe(
-      `resource:default/${toEntityName('My Model').toLocaleLowerCase()}`,
-    );
+    for (const name of ['ElasticnetWineModel', 'My Model']) {
+      expect(modelEntityRef(name)).toBe(
+        stringifyEntityRef(registeredModelToEntity({ name }, options)),
+      );
+    }
   });
 
   it('modelUrl encodes the name and drops trailing slashes of the base', () => {

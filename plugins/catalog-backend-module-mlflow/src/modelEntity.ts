@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
   ANNOTATION_VIEW_URL,
-  DEFAULT_NAMESPACE,
   KubernetesValidatorFunctions,
-  stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
 import {
@@ -19,6 +16,8 @@ import {
 import {
   isPublicModel,
   mlflowLinks,
+  modelEntityName,
+  modelEntityRefOf,
   ownerOfTags,
   type MlflowRegisteredModel,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
@@ -41,41 +40,12 @@ export type ModelEntityOptions = {
 /** MLflow 3 keeps prompts in the model registry, marked with this tag; they are not models. */
 const PROMPT_TAG = 'mlflow.prompt.is_prompt';
 
-const NAME_MAX_LENGTH = 63;
-const HASH_LENGTH = 8;
-
 /**
- * The entity name of a model. A name that is already a valid catalog name
- * (`[a-zA-Z0-9]` with `-_.` inside, at most 63 characters) is kept as it is;
- * any other is reduced to those characters and suffixed with the first 8 hex
- * digits of the SHA-256 of the full model name, so two models that reduce to
- * the same text ("fraud model" and "fraud/model", or long names sharing their
- * first 63 characters) still get different entities. Pure and stable: the full
- * sync, the incremental poll and the webhook refresh all find the same name.
+ * The entity ref of a model's entity (`resource:default/<name>`), e.g. to
+ * remove it: `modelEntityRefOf` of ml-platform-node, which the other catalog
+ * modules use too to refer to a model's entity.
  */
-export function toEntityName(modelName: string): string {
-  if (KubernetesValidatorFunctions.isValidObjectName(modelName)) {
-    return modelName;
-  }
-  const hash = createHash('sha256')
-    .update(modelName, 'utf8')
-    .digest('hex')
-    .slice(0, HASH_LENGTH);
-  const base = modelName
-    .replace(/[^a-zA-Z0-9\-_.]+/g, '-')
-    .slice(0, NAME_MAX_LENGTH - HASH_LENGTH - 1)
-    .replace(/^[^a-zA-Z0-9]+|[^a-zA-Z0-9]+$/g, '');
-  return `${base || 'model'}-${hash}`;
-}
-
-/** The entity ref of a model's entity (`resource:default/<name>`), e.g. to remove it. */
-export function modelEntityRef(modelName: string): string {
-  return stringifyEntityRef({
-    kind: MODEL_ENTITY_KIND,
-    namespace: DEFAULT_NAMESPACE,
-    name: toEntityName(modelName),
-  });
-}
+export const modelEntityRef = modelEntityRefOf;
 
 /** The model's page in the MLflow UI; never with the credentials a configured URL may hold. */
 export function modelUrl(mlflowExternalUrl: string, modelName: string): string {
@@ -131,7 +101,7 @@ export function registeredModelToEntity(
     apiVersion: 'backstage.io/v1alpha1',
     kind: MODEL_ENTITY_KIND,
     metadata: {
-      name: toEntityName(model.name),
+      name: modelEntityName(model.name),
       title: model.name,
       description:
         model.description?.trim() || `MLflow registered model ${model.name}`,

@@ -7,12 +7,14 @@ import {
   type NamespaceProvisionerService,
   type NotebookServiceApi,
   type SparkServiceApi,
+  type ServingServiceApi,
   type ProvisionResult,
   type ServicePrincipalRoles,
   type TeamOverviewService,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import { registerNotebookActions } from './actions/notebookActions';
 import { registerSparkActions } from './actions/sparkActions';
+import { registerServingActions } from './actions/servingActions';
 import { requireTeamReader, type TeamAccessDeps } from './teamAccess';
 
 /** What an action answers: the result without the full manifests. */
@@ -40,6 +42,7 @@ export function registerActions(
     mlflowReader: MlflowReaderService;
     notebooks: NotebookServiceApi;
     spark: SparkServiceApi;
+    serving: ServingServiceApi;
     servicePrincipalRoles: ServicePrincipalRoles;
   },
 ) {
@@ -267,4 +270,5 @@ export function registerActions(
 
   registerNotebookActions(register, deps.notebooks);
   registerSparkActions(register, deps.spark);
+  registerServingActions(register, deps.serving);
 }

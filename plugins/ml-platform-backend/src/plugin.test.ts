@@ -106,6 +106,14 @@ describe('mlPlatformPlugin /status', () => {
       '/api/ml-platform/namespaces/{namespace}/spark/schedules/{name}/suspend',
       '/api/ml-platform/namespaces/{namespace}/spark/schedules/{name}/resume',
       '/api/ml-platform/namespaces/{namespace}/spark/clusters/{name}',
+      '/api/ml-platform/models/{name}/serving',
+      '/api/ml-platform/teams/{team}/deployments',
+      '/api/ml-platform/namespaces/{namespace}/deployments',
+      '/api/ml-platform/namespaces/{namespace}/deployments/{name}',
+      '/api/ml-platform/namespaces/{namespace}/deployments/{name}/predictors',
+      '/api/ml-platform/namespaces/{namespace}/deployments/{name}/traffic',
+      '/api/ml-platform/namespaces/{namespace}/deployments/{name}/promote',
+      '/api/ml-platform/namespaces/{namespace}/deployments/{name}/rollback',
     ]);
   });
 });

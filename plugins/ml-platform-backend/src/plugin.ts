@@ -13,6 +13,7 @@ import {
   namespaceProvisionerServiceRef,
   notebookServiceRef,
   sparkServiceRef,
+  servingServiceRef,
   platformConnectionsServiceRef,
   teamOverviewServiceRef,
   teamPermissionResourceRef,
@@ -48,6 +49,7 @@ export const mlPlatformPlugin = createBackendPlugin({
         mlflowReader: mlflowReaderServiceRef,
         notebooks: notebookServiceRef,
         spark: sparkServiceRef,
+        serving: servingServiceRef,
       },
       async init({
         config,

@@ -16,6 +16,7 @@ import {
   type NamespaceProvisionerService,
   type NotebookServiceApi,
   type SparkServiceApi,
+  type ServingServiceApi,
   type PlatformConnections,
   type TeamOverviewService,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
@@ -23,6 +24,7 @@ import type express from 'express';
 import { spec } from './schema/openapi';
 import { addNotebookRoutes } from './routes/notebookRoutes';
 import { addSparkRoutes } from './routes/sparkRoutes';
+import { addServingRoutes } from './routes/servingRoutes';
 import { requireKnownTeam, requireTeamReader } from './teamAccess';
 
 export type RouterOptions = {
@@ -36,6 +38,7 @@ export type RouterOptions = {
   mlflowReader: MlflowReaderService;
   notebooks: NotebookServiceApi;
   spark: SparkServiceApi;
+  serving: ServingServiceApi;
 };
 
 export async function createRouter(
@@ -141,6 +144,11 @@ export async function createRouter(
   addSparkRoutes(
     router as unknown as express.Router,
     options.spark,
+    userCredentials,
+  );
+  addServingRoutes(
+    router as unknown as express.Router,
+    options.serving,
     userCredentials,
   );
 

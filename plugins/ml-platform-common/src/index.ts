@@ -14,3 +14,4 @@ export * from './quota';
 export * from './workloads';
 export * from './spark';
 export * from './sparkSchedule';
+export * from './serving';

@@ -4,20 +4,9 @@
  * routes.
  */
 import {
-  WORKLOAD_RESOURCES,
-  type WorkloadResource,
+  workloadResourceOf as resourceOf,
   type WorkloadResult,
 } from './workloads';
-
-const resourceOf = (kind: string, group: string): WorkloadResource => {
-  const resource = WORKLOAD_RESOURCES.find(
-    r => r.kind === kind && r.group === group,
-  );
-  if (!resource) {
-    throw new Error(`${kind}.${group} is not a workload resource`);
-  }
-  return resource;
-};
 
 /** Kubeflow's SparkApplication: a batch job. @public */
 export const SPARK_APPLICATION_RESOURCE = resourceOf(

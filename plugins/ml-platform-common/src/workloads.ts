@@ -61,6 +61,20 @@ export const WORKLOAD_RESOURCES: readonly WorkloadResource[] = [
   },
 ];
 
+/** The workload resource of a kind in an API group (throws for one the suite does not know). @public */
+export function workloadResourceOf(
+  kind: string,
+  group: string,
+): WorkloadResource {
+  const resource = WORKLOAD_RESOURCES.find(
+    r => r.kind === kind && r.group === group,
+  );
+  if (!resource) {
+    throw new Error(`${kind}.${group} is not a workload resource`);
+  }
+  return resource;
+}
+
 /** Kubeflow's annotation that stops a notebook (its value: when). @public */
 export const NOTEBOOK_STOPPED_ANNOTATION = 'kubeflow-resource-stopped';
 

@@ -32,6 +32,7 @@ export {
   namespaceSettingsServiceRef,
   notebookServiceRef,
   sparkServiceRef,
+  servingServiceRef,
   platformConnectionsServiceRef,
   projectExperimentsServiceRef,
   requireCluster,
@@ -54,6 +55,7 @@ export type {
   NamespaceProvisionerService,
   NotebookServiceApi,
   SparkServiceApi,
+  ServingServiceApi,
   ProjectExperimentsService,
   TeamOverviewService,
 } from './services';
@@ -128,8 +130,10 @@ export type {
   MlflowSearchOptions,
   ProjectExperiment,
   ProjectExperiments,
+  ServableModel,
 } from './mlflow';
 export { readOptionalSchedule } from './schedule';
+export { modelEntityName, modelEntityRefOf } from './catalog/modelEntityName';
 export {
   DEFAULT_ADMIN_GROUP,
   isPlatformAdmin,
@@ -150,3 +154,18 @@ export type {
   SparkScheduleInput,
 } from './workloads/kinds/spark';
 export type { SparkWorkloadGroup } from './workloads/SparkService';
+export {
+  addPredictorRequestSchema,
+  deployModelRequestSchema,
+  setTrafficRequestSchema,
+} from './workloads/ServingService';
+export { readServingSettings } from './workloads/servingSettings';
+export type {
+  ArtifactStoreMapping,
+  ContainerResources,
+  ServingSettings,
+} from './workloads/servingSettings';
+export type {
+  SeldonInput,
+  ServingPredictorInput,
+} from './workloads/kinds/seldon';

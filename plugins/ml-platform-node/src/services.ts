@@ -16,11 +16,16 @@ import type {
   SparkList,
   SparkOptions,
   SparkScheduleSummary,
+  ModelDeploymentList,
+  ModelDeploymentResult,
+  ModelDeploymentSummary,
+  ModelServing,
   TeamOverview,
   WorkloadDeletion,
   WorkloadResult,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { ServiceUnavailableError } from '@backstage/errors';
+import { SERVING_CHANGED_TOPIC } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -66,6 +71,9 @@ import {
   type SparkWorkloadGroup,
 } from './workloads/SparkService';
 import { readSparkSettings } from './workloads/sparkSettings';
+import { seldonDeploymentKind } from './workloads/kinds/seldon';
+import { ServingService } from './workloads/ServingService';
+import { readServingSettings } from './workloads/servingSettings';
 
 /**
  * The suite's connections to Kubernetes, MLflow and Prometheus, read once from
@@ -295,6 +303,7 @@ export type MlflowReaderService = Pick<
   | 'searchRuns'
   | 'metricHistory'
   | 'modelDetails'
+  | 'servableModel'
 >;
 
 /** @public */
@@ -350,6 +359,8 @@ export const mlflowReaderServiceRef = createServiceRef<MlflowReaderService>({
             reader().metricHistory(runId, keys, credentials),
           modelDetails: (name, credentials) =>
             reader().modelDetails(name, credentials),
+          servableModel: (name, choice, credentials) =>
+            reader().servableModel(name, choice, credentials),
         };
       },
     }),
@@ -602,6 +613,129 @@ export const sparkServiceRef = createServiceRef<SparkServiceApi>({
             ),
           delete: (group, namespace, name, credentials) =>
             spark().delete(group, namespace, name, credentials),
+        };
+      },
+    }),
+});
+
+/**
+ * Model serving with Seldon on the workload path, shared by the backend
+ * plugin's routes and registry actions and by the scaffolder module's
+ * action.
+ * @public
+ */
+export type ServingServiceApi = {
+  modelServing(
+    model: string,
+    credentials: BackstageCredentials,
+  ): Promise<ModelServing>;
+  listNamespace(
+    namespace: string,
+    credentials: BackstageCredentials,
+  ): Promise<ModelDeploymentList>;
+  listTeam(
+    team: string,
+    credentials: BackstageCredentials,
+  ): Promise<ModelDeploymentList>;
+  get(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<ModelDeploymentSummary>;
+  deploy(
+    namespace: string,
+    request: unknown,
+    options: { credentials: BackstageCredentials; dryRun?: boolean },
+  ): Promise<ModelDeploymentResult>;
+  addPredictor(
+    namespace: string,
+    name: string,
+    request: unknown,
+    options: { credentials: BackstageCredentials },
+  ): Promise<ModelDeploymentResult>;
+  setTraffic(
+    namespace: string,
+    name: string,
+    request: unknown,
+    options: { credentials: BackstageCredentials },
+  ): Promise<ModelDeploymentResult>;
+  promote(
+    namespace: string,
+    name: string,
+    predictor: unknown,
+    options: { credentials: BackstageCredentials },
+  ): Promise<ModelDeploymentResult>;
+  rollback(
+    namespace: string,
+    name: string,
+    options: { credentials: BackstageCredentials },
+  ): Promise<ModelDeploymentResult>;
+  delete(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<WorkloadDeletion>;
+};
+
+/** @public */
+export const servingServiceRef = createServiceRef<ServingServiceApi>({
+  id: 'ml-platform.serving',
+  scope: 'plugin',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: {
+        namespaceSettings: namespaceSettingsServiceRef,
+        connections: platformConnectionsServiceRef,
+        config: coreServices.rootConfig,
+        userInfo: coreServices.userInfo,
+        permissions: userPermissionsServiceRef,
+        logger: coreServices.logger,
+        mlflowReader: mlflowReaderServiceRef,
+        events: eventsServiceRef,
+      },
+      factory({ mlflowReader, events, ...services }) {
+        const settings = readServingSettings(services.config);
+        const serving = onFirstUse(() => {
+          const client = new MlflowClient(requireMlflow(services.connections));
+          return new ServingService(
+            workloadPathOf(seldonDeploymentKind, settings, services),
+            {
+              model: (name, choice, credentials) =>
+                mlflowReader.servableModel(name, choice, credentials),
+              location: (name, version) =>
+                client.resolveModelVersionLocation(name, version),
+              proxiedArtifact: path => client.getProxiedArtifactText(path),
+            },
+            settings,
+            change =>
+              events.publish({
+                topic: SERVING_CHANGED_TOPIC,
+                eventPayload: change,
+              }),
+          );
+        });
+        return {
+          modelServing: (model, credentials) =>
+            serving().modelServing(model, credentials),
+          listNamespace: (namespace, credentials) =>
+            serving().listNamespace(namespace, credentials),
+          listTeam: (team, credentials) =>
+            serving().listTeam(team, credentials),
+          get: (namespace, name, credentials) =>
+            serving().get(namespace, name, credentials),
+          deploy: (namespace, request, options) =>
+            serving().deploy(namespace, request, options),
+          addPredictor: (namespace, name, request, options) =>
+            serving().addPredictor(namespace, name, request, options),
+          setTraffic: (namespace, name, request, options) =>
+            serving().setTraffic(namespace, name, request, options),
+          promote: (namespace, name, predictor, options) =>
+            serving().promote(namespace, name, predictor, options),
+          rollback: (namespace, name, options) =>
+            serving().rollback(namespace, name, options),
+          delete: (namespace, name, credentials) =>
+            serving().delete(namespace, name, credentials),
         };
       },
     }),

@@ -8,11 +8,14 @@ import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils'
 import {
   MLFLOW_EXPERIMENT_ANNOTATION,
   MLFLOW_MODEL_ANNOTATION,
+  MODEL_DEPLOYMENT_COMPONENT_TYPE,
   NAMESPACE_ANNOTATION,
+  SELDON_DEPLOYMENT_ANNOTATION,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import { mlPlatformApiRef } from './api/MlPlatformClient';
 import {
+  deploymentServingEntityContent,
   mlPlatformPlugin,
   modelEntityCard,
   modelEntityContent,
@@ -384,6 +387,83 @@ describe('the Spark entity contents', () => {
   });
 });
 
+describe('the Serving entity content', () => {
+  it("shows a model deployment's SeldonDeployment, named by its annotation", async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: mlEntity(
+            'Component',
+            'fraud-detection-transaction-risk.scorer',
+            MODEL_DEPLOYMENT_COMPONENT_TYPE,
+            {
+              [SELDON_DEPLOYMENT_ANNOTATION]:
+                'fraud-detection-transaction-risk/scorer',
+              [MLFLOW_MODEL_ANNOTATION]: 'fraud-risk-classifier',
+            },
+          ),
+        }),
+        deploymentServingEntityContent,
+        ...mlflowExtensions,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(
+      await screen.findByTestId('predictors-table', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(api.getDeployment).toHaveBeenCalledWith(
+      'fraud-detection-transaction-risk',
+      'scorer',
+    );
+    // the Model tab is for ml-model resources only
+    expect(api.getModel).not.toHaveBeenCalled();
+  });
+
+  it('names the annotation a model deployment lacks', async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: mlEntity(
+            'Component',
+            'scorer',
+            MODEL_DEPLOYMENT_COMPONENT_TYPE,
+          ),
+        }),
+        deploymentServingEntityContent,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(
+      await screen.findByText(SELDON_DEPLOYMENT_ANNOTATION, {
+        selector: 'code',
+      }),
+    ).toBeInTheDocument();
+    expect(api.getDeployment).not.toHaveBeenCalled();
+  });
+
+  it('is not offered on other components', async () => {
+    const api = fakeMlPlatformApi();
+    renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: mlEntity('Component', 'scorer', 'service', {
+            [SELDON_DEPLOYMENT_ANNOTATION]: 'team-a/scorer',
+          }),
+        }),
+        deploymentServingEntityContent,
+      ],
+      apis: [[mlPlatformApiRef, api]],
+    });
+
+    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    expect(api.getDeployment).not.toHaveBeenCalled();
+  });
+});
+
 describe('the ml-platform plugin', () => {
   it('offers the MLflow, resources and notebooks extensions and the notebook form fields to the app', () => {
     for (const id of [
@@ -396,6 +476,7 @@ describe('the ml-platform plugin', () => {
       'entity-content:ml-platform/team-notebooks',
       'entity-content:ml-platform/spark',
       'entity-content:ml-platform/team-spark',
+      'entity-content:ml-platform/serving',
       'scaffolder-form-field:ml-platform/notebook-image-picker',
       'scaffolder-form-field:ml-platform/notebook-gpu-picker',
     ] as const) {

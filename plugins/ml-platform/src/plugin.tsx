@@ -13,6 +13,7 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   ML_MODEL_ENTITY_TYPE,
   ML_PROJECT_COMPONENT_TYPE,
+  MODEL_DEPLOYMENT_COMPONENT_TYPE,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import ScatterPlotIcon from '@material-ui/icons/ScatterPlot';
 import { MlPlatformClient, mlPlatformApiRef } from './api/MlPlatformClient';
@@ -178,6 +179,30 @@ export const teamSparkEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** Catalog components of model deployments (see catalog-backend-module-ml-projects). */
+const MODEL_DEPLOYMENT_FILTER = {
+  kind: 'component',
+  'spec.type': MODEL_DEPLOYMENT_COMPONENT_TYPE,
+};
+
+/**
+ * The "Serving" tab of model-deployment components: the SeldonDeployment's
+ * predictors, traffic and history, with canary, traffic, promote, roll back
+ * and delete.
+ */
+export const deploymentServingEntityContent = EntityContentBlueprint.make({
+  name: 'serving',
+  params: {
+    path: 'serving',
+    title: 'Serving',
+    filter: MODEL_DEPLOYMENT_FILTER,
+    loader: () =>
+      import('./components/Serving').then(m => (
+        <m.EntityModelDeploymentContent />
+      )),
+  },
+});
+
 /**
  * `ui:field: NotebookImagePicker` of the scaffolder: the images the backend
  * offers (templates/notebook-server).
@@ -254,6 +279,7 @@ export const mlPlatformPlugin = createFrontendPlugin({
     projectSparkEntityContent,
     modelEntityContent,
     modelEntityCard,
+    deploymentServingEntityContent,
     notebookImagePickerFormField,
     notebookGpuPickerFormField,
     sparkVersionPickerFormField,

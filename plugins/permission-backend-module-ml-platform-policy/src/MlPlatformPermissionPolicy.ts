@@ -27,6 +27,7 @@ export const DEFAULT_SCAFFOLDER_ACTIONS: readonly string[] = [
   'ml-platform:notebook:create',
   'ml-platform:spark:job:create',
   'ml-platform:spark:cluster:create',
+  'ml-platform:model:deploy',
   'catalog:register',
   'fetch:plain',
   'fetch:template',

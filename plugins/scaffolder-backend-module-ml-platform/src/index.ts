@@ -14,3 +14,7 @@ export {
   createSparkJobAction,
   type SparkActionOptions,
 } from './actions/spark';
+export {
+  createDeployModelAction,
+  type DeployModelActionOptions,
+} from './actions/deployModel';

@@ -7,9 +7,11 @@ import {
   namespaceProvisionerServiceRef,
   notebookServiceRef,
   sparkServiceRef,
+  servingServiceRef,
   projectExperimentsServiceRef,
   readServicePrincipalRoles,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
+import { createDeployModelAction } from './actions/deployModel';
 import { createNotebookAction } from './actions/notebook';
 import {
   createSparkClusterAction,
@@ -36,6 +38,7 @@ export const scaffolderModuleMlPlatform = createBackendModule({
         experiments: projectExperimentsServiceRef,
         notebooks: notebookServiceRef,
         spark: sparkServiceRef,
+        serving: servingServiceRef,
         config: coreServices.rootConfig,
       },
       async init({
@@ -44,6 +47,7 @@ export const scaffolderModuleMlPlatform = createBackendModule({
         experiments,
         notebooks,
         spark,
+        serving,
         config,
       }) {
         const servicePrincipalRoles = readServicePrincipalRoles(config);
@@ -55,6 +59,7 @@ export const scaffolderModuleMlPlatform = createBackendModule({
           createNotebookAction({ notebooks, servicePrincipalRoles }),
           createSparkJobAction({ spark, servicePrincipalRoles }),
           createSparkClusterAction({ spark, servicePrincipalRoles }),
+          createDeployModelAction({ serving, servicePrincipalRoles }),
         );
       },
     });

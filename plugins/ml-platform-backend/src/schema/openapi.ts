@@ -5,6 +5,7 @@
  */
 import { mlflowPaths, mlflowSchemas } from './mlflowSchemas';
 import { sparkPaths } from './sparkSchemas';
+import { servingPaths } from './servingSchemas';
 import { workloadPaths } from './workloadSchemas';
 
 const teamParameter = {
@@ -342,5 +343,6 @@ export const spec = {
     ...mlflowPaths,
     ...workloadPaths,
     ...sparkPaths,
+    ...servingPaths,
   },
 } as const;

@@ -55,6 +55,10 @@ type RequestOptions = {
   body?: unknown;
   /** Safe to send again: reads only. */
   idempotent?: boolean;
+  /** Another API of the server than the tracking one, e.g. the artifact proxy's. */
+  api?: string;
+  /** The answer as text, not JSON. */
+  asText?: boolean;
 };
 
 const API = '/api/2.0/mlflow';
@@ -428,6 +432,82 @@ export class MlflowClient {
     return res.model_version;
   }
 
+  async getModelVersion(
+    name: string,
+    version: string,
+  ): Promise<MlflowModelVersion> {
+    const res = await this.#request<{ model_version: MlflowModelVersion }>(
+      'GET',
+      '/model-versions/get',
+      { query: { name, version }, idempotent: true },
+    );
+    return res.model_version;
+  }
+
+  /** Where a version's files are (`mlflow-artifacts:/...`, `s3://...`): what a model server can be pointed at. */
+  async getModelVersionDownloadUri(
+    name: string,
+    version: string,
+  ): Promise<string> {
+    const res = await this.#request<{ artifact_uri?: string }>(
+      'GET',
+      '/model-versions/get-download-uri',
+      { query: { name, version }, idempotent: true },
+    );
+    return res.artifact_uri ?? '';
+  }
+
+  /** Where an MLflow 3 logged model (`models:/m-...`) keeps its files. */
+  async getLoggedModelArtifactUri(modelId: string): Promise<string> {
+    const res = await this.#request<{
+      model?: { info?: { artifact_uri?: string } };
+    }>('GET', `/logged-models/${encodeURIComponent(modelId)}`, {
+      idempotent: true,
+    });
+    return res.model?.info?.artifact_uri ?? '';
+  }
+
+  /**
+   * Where a model version's files are, resolved as far as MLflow can: its
+   * download URI, and for a `runs:/` or `models:/` one, the run's or the
+   * logged model's artifact location below it.
+   */
+  async resolveModelVersionLocation(
+    name: string,
+    version: string,
+  ): Promise<string> {
+    const uri = await this.getModelVersionDownloadUri(name, version);
+    const run = /^runs:\/([^/]+)\/?(.*)$/.exec(uri);
+    if (run) {
+      const { info } = await this.getRun(run[1]);
+      const base = (info.artifact_uri ?? '').replace(/\/+$/, '');
+      return base && run[2] ? `${base}/${run[2]}` : base;
+    }
+    const logged = /^models:\/(m-[^/]+)\/?(.*)$/.exec(uri);
+    if (logged) {
+      const base = (await this.getLoggedModelArtifactUri(logged[1])).replace(
+        /\/+$/,
+        '',
+      );
+      return base && logged[2] ? `${base}/${logged[2]}` : base;
+    }
+    return uri;
+  }
+
+  /** A file through the server's artifact proxy (`mlflow-artifacts:/<path>`), as text. */
+  async getProxiedArtifactText(path: string): Promise<string> {
+    const encoded = path
+      .split('/')
+      .filter(Boolean)
+      .map(part => encodeURIComponent(part))
+      .join('/');
+    return this.#request<string>('GET', `/${encoded}`, {
+      api: '/api/2.0/mlflow-artifacts/artifacts',
+      idempotent: true,
+      asText: true,
+    });
+  }
+
   // --- paging --------------------------------------------------------------
 
   /**
@@ -450,7 +530,8 @@ export class MlflowClient {
     path: string,
     options: RequestOptions,
   ): Promise<T> {
-    const url = new URL(`${this.baseUrl}${API}${path}`);
+    const api = options.api ?? API;
+    const url = new URL(`${this.baseUrl}${api}${path}`);
     for (const [key, value] of Object.entries(options.query ?? {})) {
       for (const item of Array.isArray(value) ? value : [value]) {
         if (item !== undefined && item !== '') {
@@ -486,6 +567,9 @@ export class MlflowClient {
     } catch (error) {
       throw mlflowUnreachable(this.baseUrl, error, this.#timeoutMs);
     }
+    if (status >= 200 && status < 300 && options.asText) {
+      return text as T;
+    }
     if (status >= 200 && status < 300) {
       try {
         return (text.trim() ? JSON.parse(text) : {}) as T;
@@ -499,7 +583,7 @@ export class MlflowClient {
     throw mlflowHttpError({
       baseUrl: this.baseUrl,
       method,
-      path: `${API}${path}`,
+      path: `${api}${path}`,
       status,
       body: text,
       authType: this.#authType,

@@ -55,6 +55,15 @@ const MLFLOW_ID = /^[\w-]{1,64}$/;
 /** Parallel MLflow calls of one request. */
 const CONCURRENCY = 8;
 
+/** A model as serving reads it: owner, visibility, aliases and one version's state. @public */
+export type ServableModel = {
+  name: string;
+  team?: string;
+  public: boolean;
+  aliases: { alias: string; version: string }[];
+  version?: { version: string; status: string };
+};
+
 /** @public */
 export type MlflowReaderOptions = {
   /** An MlflowClient, or its reads shared between requests (sharedMlflowReads). */
@@ -241,10 +250,8 @@ export class MlflowReader {
     };
   }
 
-  async modelDetails(
-    name: string,
-    credentials: BackstageCredentials,
-  ): Promise<ModelDetails> {
+  /** The registered model with its owner, once the user may read it (a 403 saying why when not). */
+  async #readableModel(name: string, credentials: BackstageCredentials) {
     if (!name.trim() || name.length > 500) {
       throw new InputError('name must be a model name of 1 to 500 characters');
     }
@@ -279,6 +286,56 @@ export class MlflowReader {
         })`,
       );
     }
+    return { model, owner, isPublic };
+  }
+
+  /**
+   * What serving needs of a model the user may read: its team, visibility,
+   * aliases, and the state of the version asked for, by number or alias
+   * (no source runs).
+   */
+  async servableModel(
+    name: string,
+    choice: { version?: string; alias?: string },
+    credentials: BackstageCredentials,
+  ): Promise<ServableModel> {
+    const { model, owner, isPublic } = await this.#readableModel(
+      name,
+      credentials,
+    );
+    const aliases = model.aliases ?? [];
+    const wanted =
+      choice.version ??
+      aliases.find(alias => alias.alias === choice.alias)?.version;
+    const found = wanted
+      ? await this.#client
+          .getModelVersion(model.name, wanted)
+          .catch((error: unknown) => {
+            if (isMlflowNotFound(error)) {
+              return undefined;
+            }
+            throw error;
+          })
+      : undefined;
+    return {
+      name: model.name,
+      ...(owner.team ? { team: owner.team } : {}),
+      public: isPublic,
+      aliases,
+      ...(found
+        ? { version: { version: found.version, status: found.status ?? '' } }
+        : {}),
+    };
+  }
+
+  async modelDetails(
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<ModelDetails> {
+    const { model, owner, isPublic } = await this.#readableModel(
+      name,
+      credentials,
+    );
     const versions = (
       await collectMlflowPages(
         pageToken =>

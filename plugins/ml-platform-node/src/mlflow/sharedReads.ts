@@ -11,6 +11,7 @@ export type MlflowReads = Pick<
   | 'getExperimentByName'
   | 'getRun'
   | 'getRegisteredModel'
+  | 'getModelVersion'
   | 'searchExperiments'
   | 'searchRuns'
   | 'searchModelVersions'
@@ -50,6 +51,10 @@ export function sharedMlflowReads(
     getRun: shared('getRun', id => client.getRun(id)),
     getRegisteredModel: shared('getRegisteredModel', name =>
       client.getRegisteredModel(name),
+    ),
+    getModelVersion: shared(
+      'getModelVersion',
+      (name: string, version: string) => client.getModelVersion(name, version),
     ),
     searchExperiments: shared('searchExperiments', search =>
       client.searchExperiments(search),

@@ -74,4 +74,10 @@ export type WorkloadKind<Input extends { name: string }, Settings> = {
   status(object: Record<string, any>, related: RelatedObjects): WorkloadStatus;
   /** The label selecting the workload's pods. */
   podSelector(name: string): string;
+  /**
+   * Whether an event about `objectName` concerns the workload `name`,
+   * besides the workload itself and its pods (e.g. the Deployments and
+   * ReplicaSets its controller makes).
+   */
+  ownsEvent?(name: string, objectName: string): boolean;
 };

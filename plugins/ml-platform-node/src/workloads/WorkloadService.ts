@@ -102,6 +102,18 @@ function zodIssues(error: z.ZodError): ValidationIssue[] {
   }));
 }
 
+/** What `next` asks beyond `previous`, line by line (pure). */
+function growth(
+  previous: Record<string, number>,
+  next: Record<string, number>,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(next)
+      .map(([key, value]) => [key, value - (previous[key] ?? 0)] as const)
+      .filter(([, value]) => value > 0),
+  );
+}
+
 const kindAndName = (object: KubernetesObject) =>
   `${object.kind}/${object.metadata?.name}`;
 
@@ -162,6 +174,11 @@ export class WorkloadService<Input extends { name: string }, Settings> {
       dryRun?: boolean;
       /** Changes the rendered objects before they are applied (a re-run keeps its original's spec). */
       transform?: (objects: KubernetesObject[]) => KubernetesObject[];
+      /**
+       * A change of an existing workload by any member of its team: it must
+       * exist, and the quota check counts only what the change adds.
+       */
+      update?: { previous: Input };
     },
   ): Promise<WorkloadResult> {
     const { kind, settings, cluster } = this.deps;
@@ -178,18 +195,31 @@ export class WorkloadService<Input extends { name: string }, Settings> {
       | { metadata?: { annotations?: Record<string, string> } }
       | undefined;
     const creator = existing?.metadata?.annotations?.[CREATED_BY_ANNOTATION];
-    if (existing && creator !== callerRef(options.credentials)) {
-      throw new ConflictError(
-        `${kind.resource.kind} "${
-          input.name
-        }" exists already in namespace "${namespace}"${
-          creator
-            ? `, created by ${creator.replace(/^user:default\//, '')}`
-            : ''
-        }: choose another name`,
+    if (options.update) {
+      if (!existing) {
+        this.#notFound(namespace, input.name);
+      }
+      // a change is checked for what it adds
+      await this.#requireHeadroom(
+        access,
+        namespace,
+        growth(
+          kind.requests(options.update.previous, settings),
+          kind.requests(input, settings),
+        ),
       );
-    }
-    if (existing) {
+    } else if (existing) {
+      if (creator !== callerRef(options.credentials)) {
+        throw new ConflictError(
+          `${kind.resource.kind} "${
+            input.name
+          }" exists already in namespace "${namespace}"${
+            creator
+              ? `, created by ${creator.replace(/^user:default\//, '')}`
+              : ''
+          }: choose another name`,
+        );
+      }
       notes.push(
         `${kind.resource.kind} "${input.name}" exists already: applied again; the quota check counted it as in use.`,
       );
@@ -202,9 +232,14 @@ export class WorkloadService<Input extends { name: string }, Settings> {
     }
     await this.#requireSomeNodeFits(kind.podRequests(input, settings));
     await this.#requirePrerequisites(access, namespace, input);
+    // a change keeps who made the workload
     const rendered = kind.render(
       input,
-      { ...target, user: callerRef(options.credentials) },
+      {
+        ...target,
+        user:
+          options.update && creator ? creator : callerRef(options.credentials),
+      },
       settings,
     );
     const objects = options.transform ? options.transform(rendered) : rendered;
@@ -230,6 +265,35 @@ export class WorkloadService<Input extends { name: string }, Settings> {
       })),
       notes,
     };
+  }
+
+  /** Which team a namespace belongs to (a 404 for one that is no team namespace); no permission is asked. */
+  async targetOf(namespace: string): Promise<TeamNamespace> {
+    return this.#target(namespace);
+  }
+
+  /** The namespaces of a team in which the caller may make workloads: none when they may not. */
+  async manageableNamespaces(
+    team: string,
+    credentials: BackstageCredentials,
+  ): Promise<TeamNamespace[]> {
+    const allowed = await this.#authorize(
+      workloadManagePermission,
+      { namespace: '', team },
+      credentials,
+      'create',
+    ).then(
+      () => true,
+      error => {
+        if (error instanceof NotAllowedError) {
+          return false;
+        }
+        throw error;
+      },
+    );
+    return allowed
+      ? onCluster(this.deps.cluster, () => this.deps.namespaces.ofTeam(team))
+      : [];
   }
 
   /** Every workload of this kind in a team namespace, with pods and events, read as the user. */
@@ -706,7 +770,12 @@ export class WorkloadService<Input extends { name: string }, Settings> {
             event =>
               event.involvedObject?.name === objectName ||
               podNames.has(event.involvedObject?.name) ||
-              event.involvedObject?.name === `${objectName}-0`,
+              event.involvedObject?.name === `${objectName}-0` ||
+              (this.deps.kind.ownsEvent?.(
+                objectName,
+                event.involvedObject?.name ?? '',
+              ) ??
+                false),
           ) as Array<Record<string, any>>,
         },
       };

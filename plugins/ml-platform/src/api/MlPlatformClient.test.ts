@@ -23,6 +23,13 @@ import {
   sparkRerun,
   sparkSchedule,
 } from '../testUtils/sparkFixtures';
+import {
+  canaryDeployment,
+  deployment,
+  deploymentDeletion,
+  deploymentResult,
+  modelServing,
+} from '../testUtils/servingFixtures';
 import { MlPlatformClient } from './MlPlatformClient';
 
 const baseUrl = 'http://localhost:7007/api/ml-platform';
@@ -440,6 +447,203 @@ describe('MlPlatformClient, Spark routes', () => {
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.body.error.message).toBe(
       'You are not a member of team team-b',
+    );
+  });
+});
+
+describe('MlPlatformClient, serving routes', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it("reads a model's serving, the name encoded", async () => {
+    server.use(
+      http.get(`${baseUrl}/models/:name/serving`, ({ params }) =>
+        HttpResponse.json(
+          modelServing({
+            model: String(params.name),
+            deployments: [deployment()],
+          }),
+        ),
+      ),
+    );
+    const serving = await client.getModelServing('fraud risk/v2');
+    expect(serving.model).toBe('fraud risk/v2');
+    expect(serving.deployments[0].predictors[0].name).toBe('v2');
+    expect(serving.canDeploy).toBe(true);
+  });
+
+  it("lists a namespace's and a team's deployments and reads one", async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get(`${baseUrl}/namespaces/:namespace/deployments`, ({ params }) => {
+        asked.push(`namespace ${params.namespace}`);
+        return HttpResponse.json({ deployments: [deployment()] });
+      }),
+      http.get(`${baseUrl}/teams/:team/deployments`, ({ params }) => {
+        asked.push(`team ${params.team}`);
+        return HttpResponse.json({ deployments: [canaryDeployment()] });
+      }),
+      http.get(
+        `${baseUrl}/namespaces/:namespace/deployments/:name`,
+        ({ params }) => {
+          asked.push(`get ${params.namespace}/${params.name}`);
+          return HttpResponse.json(
+            deployment({
+              namespace: String(params.namespace),
+              name: String(params.name),
+            }),
+          );
+        },
+      ),
+    );
+    const namespace = await client.listNamespaceDeployments('team-a');
+    expect(namespace.deployments).toHaveLength(1);
+    const team = await client.listTeamDeployments('fraud detection');
+    expect(team.deployments[0].predictors).toHaveLength(3);
+    const one = await client.getDeployment('team-a', 'my scorer');
+    expect(one.name).toBe('my scorer');
+    expect(asked).toEqual([
+      'namespace team-a',
+      'team fraud detection',
+      'get team-a/my scorer',
+    ]);
+  });
+
+  it('posts a deployment, a predictor, the traffic, promote and rollback as JSON', async () => {
+    const calls: Array<{
+      method: string;
+      path: string;
+      contentType: string | null;
+      body: unknown;
+    }> = [];
+    const record = async ({ request }: { request: Request }) => {
+      calls.push({
+        method: request.method,
+        path: new URL(request.url).pathname.replace('/api/ml-platform', ''),
+        contentType: request.headers.get('content-type'),
+        body: await request.json(),
+      });
+      return HttpResponse.json(deploymentResult(), { status: 201 });
+    };
+    server.use(
+      http.post(`${baseUrl}/namespaces/:namespace/deployments`, record),
+      http.post(
+        `${baseUrl}/namespaces/:namespace/deployments/:name/:action`,
+        record,
+      ),
+      http.put(
+        `${baseUrl}/namespaces/:namespace/deployments/:name/traffic`,
+        record,
+      ),
+    );
+    const request = {
+      model: 'fraud-risk-classifier',
+      alias: 'champion',
+      name: 'scorer',
+      protocol: 'v2' as const,
+      replicas: 2,
+      cpu: '500m',
+      memory: '1Gi',
+      dryRun: true,
+    };
+    const result = await client.deployModel('team-a', request);
+    expect(result.curlExample).toMatch(/^curl -X POST/);
+    await client.addPredictor('team-a', 'scorer', {
+      version: '3',
+      traffic: 10,
+    });
+    await client.setTraffic('team-a', 'scorer', { v2: 70, v3: 30 });
+    await client.promotePredictor('team-a', 'scorer', 'v3');
+    await client.rollbackDeployment('team-a', 'scorer');
+    expect(calls).toEqual([
+      {
+        method: 'POST',
+        path: '/namespaces/team-a/deployments',
+        contentType: 'application/json',
+        body: request,
+      },
+      {
+        method: 'POST',
+        path: '/namespaces/team-a/deployments/scorer/predictors',
+        contentType: 'application/json',
+        body: { version: '3', traffic: 10 },
+      },
+      {
+        method: 'PUT',
+        path: '/namespaces/team-a/deployments/scorer/traffic',
+        contentType: 'application/json',
+        body: { traffic: { v2: 70, v3: 30 } },
+      },
+      {
+        method: 'POST',
+        path: '/namespaces/team-a/deployments/scorer/promote',
+        contentType: 'application/json',
+        body: { predictor: 'v3' },
+      },
+      {
+        method: 'POST',
+        path: '/namespaces/team-a/deployments/scorer/rollback',
+        contentType: 'application/json',
+        body: {},
+      },
+    ]);
+  });
+
+  it('deletes a deployment, names encoded', async () => {
+    const deleted: string[] = [];
+    server.use(
+      http.delete(
+        `${baseUrl}/namespaces/:namespace/deployments/:name`,
+        ({ params }) => {
+          deleted.push(`${params.namespace} ${params.name}`);
+          return HttpResponse.json(deploymentDeletion(String(params.name)));
+        },
+      ),
+    );
+    const deletion = await client.deleteDeployment('team-a', 'my scorer');
+    expect(deletion.deleted).toEqual(['SeldonDeployment/my scorer']);
+    expect(deleted).toEqual(['team-a my scorer']);
+  });
+
+  it('turns error answers into ResponseErrors with the backend message', async () => {
+    server.use(
+      http.post(`${baseUrl}/namespaces/team-a/deployments`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'InputError',
+              message:
+                'replicas 2 × cpu 4 exceeds the quota of namespace team-a (requests.cpu 4, 2 used)',
+            },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+      http.get(`${baseUrl}/models/:name/serving`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotAllowedError',
+              message: 'Model other belongs to team team-b',
+            },
+            response: { statusCode: 403 },
+          },
+          { status: 403 },
+        ),
+      ),
+    );
+    const refused = await client
+      .deployModel('team-a', { model: 'm', version: '1', name: 'scorer' })
+      .catch(e => e);
+    expect(refused).toBeInstanceOf(ResponseError);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body.error.message).toMatch(/exceeds the quota/);
+
+    const forbidden = await client.getModelServing('other').catch(e => e);
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.body.error.message).toBe(
+      'Model other belongs to team team-b',
     );
   });
 });

@@ -5,9 +5,15 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AddPredictorRequest,
+  DeployModelRequest,
   ExperimentList,
   MetricHistoryResponse,
+  ModelDeploymentList,
+  ModelDeploymentResult,
+  ModelDeploymentSummary,
   ModelDetails,
+  ModelServing,
   NotebookList,
   NotebookOptions,
   NotebookSummary,
@@ -17,6 +23,7 @@ import type {
   SparkJobDetail,
   SparkList,
   SparkOptions,
+  SetTrafficRequest,
   SparkScheduleSummary,
   TeamOverview,
   WorkloadDeletion,
@@ -24,14 +31,20 @@ import type {
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 
 export type {
+  AddPredictorRequest,
   ConnectionStatus,
+  DeployModelRequest,
   ExperimentList,
   ExperimentSummary,
   GpuOption,
   GpuRequest,
   MetricHistoryResponse,
   MetricPoint,
+  ModelDeploymentList,
+  ModelDeploymentResult,
+  ModelDeploymentSummary,
   ModelDetails,
+  ModelServing,
   ModelVersionSummary,
   NotebookImageOption,
   NotebookList,
@@ -41,6 +54,11 @@ export type {
   RunSearchRequest,
   RunSearchResponse,
   RunSummary,
+  ServingChange,
+  ServingPredictor,
+  ServingProtocol,
+  ServingState,
+  SetTrafficRequest,
   SourceRun,
   SparkApplicationState,
   SparkClusterState,
@@ -169,6 +187,55 @@ export interface MlPlatformApi {
     kind: SparkWorkloadKind,
     name: string,
   ): Promise<WorkloadDeletion>;
+  /**
+   * Where a registered model serves (its deployments in the owning team's
+   * namespaces), whether the user may deploy it, and to which namespaces.
+   * 403 and 404 as for getModel.
+   */
+  getModelServing(model: string): Promise<ModelServing>;
+  /** The model deployments of one namespace; 403 when the user is not a member of its team. */
+  listNamespaceDeployments(namespace: string): Promise<ModelDeploymentList>;
+  /** The model deployments of every namespace of a team; 403 when the user is not a member. */
+  listTeamDeployments(team: string): Promise<ModelDeploymentList>;
+  /** A model deployment with its predictors and history; 404 when it is gone. */
+  getDeployment(
+    namespace: string,
+    name: string,
+  ): Promise<ModelDeploymentSummary>;
+  /**
+   * Deploys a version (or the version an alias names) of a model as a new
+   * SeldonDeployment; with `dryRun` the apiserver only validates it. A 400
+   * names the rejected field and why (quota refusals included).
+   */
+  deployModel(
+    namespace: string,
+    request: DeployModelRequest,
+  ): Promise<ModelDeploymentResult>;
+  /** Adds a canary at a share of the traffic, or a shadow. 409 when the deployment has one already. */
+  addPredictor(
+    namespace: string,
+    name: string,
+    request: AddPredictorRequest,
+  ): Promise<ModelDeploymentResult>;
+  /** Sets each non-shadow predictor's share, in percent by predictor name, summing to 100. */
+  setTraffic(
+    namespace: string,
+    name: string,
+    traffic: SetTrafficRequest['traffic'],
+  ): Promise<ModelDeploymentResult>;
+  /** The predictor (`v<version>`) takes all traffic; every other one goes. */
+  promotePredictor(
+    namespace: string,
+    name: string,
+    predictor: string,
+  ): Promise<ModelDeploymentResult>;
+  /** Back to the main predictor alone: the canary and the shadow go. */
+  rollbackDeployment(
+    namespace: string,
+    name: string,
+  ): Promise<ModelDeploymentResult>;
+  /** Deletes a model deployment with its pods and services. */
+  deleteDeployment(namespace: string, name: string): Promise<WorkloadDeletion>;
 }
 
 /**
@@ -198,6 +265,14 @@ function sparkPath(
     namespace,
   )}/spark/${kind}/${encodeURIComponent(name)}`;
 }
+
+function deploymentPath(namespace: string, name: string): string {
+  return `/namespaces/${encodeURIComponent(
+    namespace,
+  )}/deployments/${encodeURIComponent(name)}`;
+}
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
 /** Talks to the ml-platform backend plugin with the signed-in user's token. @public */
 export class MlPlatformClient implements MlPlatformApi {
@@ -359,6 +434,100 @@ export class MlPlatformClient implements MlPlatformApi {
     name: string,
   ): Promise<WorkloadDeletion> {
     return this.send<WorkloadDeletion>(sparkPath(namespace, kind, name), {
+      method: 'DELETE',
+    });
+  }
+
+  async getModelServing(model: string): Promise<ModelServing> {
+    return this.get<ModelServing>(
+      `/models/${encodeURIComponent(model)}/serving`,
+    );
+  }
+
+  async listNamespaceDeployments(
+    namespace: string,
+  ): Promise<ModelDeploymentList> {
+    return this.get<ModelDeploymentList>(
+      `/namespaces/${encodeURIComponent(namespace)}/deployments`,
+    );
+  }
+
+  async listTeamDeployments(team: string): Promise<ModelDeploymentList> {
+    return this.get<ModelDeploymentList>(
+      `/teams/${encodeURIComponent(team)}/deployments`,
+    );
+  }
+
+  async getDeployment(
+    namespace: string,
+    name: string,
+  ): Promise<ModelDeploymentSummary> {
+    return this.get<ModelDeploymentSummary>(deploymentPath(namespace, name));
+  }
+
+  async deployModel(
+    namespace: string,
+    request: DeployModelRequest,
+  ): Promise<ModelDeploymentResult> {
+    return this.send<ModelDeploymentResult>(
+      `/namespaces/${encodeURIComponent(namespace)}/deployments`,
+      { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(request) },
+    );
+  }
+
+  async addPredictor(
+    namespace: string,
+    name: string,
+    request: AddPredictorRequest,
+  ): Promise<ModelDeploymentResult> {
+    return this.send<ModelDeploymentResult>(
+      `${deploymentPath(namespace, name)}/predictors`,
+      { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(request) },
+    );
+  }
+
+  async setTraffic(
+    namespace: string,
+    name: string,
+    traffic: SetTrafficRequest['traffic'],
+  ): Promise<ModelDeploymentResult> {
+    const request: SetTrafficRequest = { traffic };
+    return this.send<ModelDeploymentResult>(
+      `${deploymentPath(namespace, name)}/traffic`,
+      { method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify(request) },
+    );
+  }
+
+  async promotePredictor(
+    namespace: string,
+    name: string,
+    predictor: string,
+  ): Promise<ModelDeploymentResult> {
+    return this.send<ModelDeploymentResult>(
+      `${deploymentPath(namespace, name)}/promote`,
+      {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ predictor }),
+      },
+    );
+  }
+
+  async rollbackDeployment(
+    namespace: string,
+    name: string,
+  ): Promise<ModelDeploymentResult> {
+    return this.send<ModelDeploymentResult>(
+      `${deploymentPath(namespace, name)}/rollback`,
+      { method: 'POST', headers: JSON_HEADERS, body: '{}' },
+    );
+  }
+
+  async deleteDeployment(
+    namespace: string,
+    name: string,
+  ): Promise<WorkloadDeletion> {
+    return this.send<WorkloadDeletion>(deploymentPath(namespace, name), {
       method: 'DELETE',
     });
   }

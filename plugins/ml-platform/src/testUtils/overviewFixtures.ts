@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import type {
+  DeployModelRequest,
   NamespaceOverview,
   TeamOverview,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
@@ -16,6 +17,12 @@ import {
   notebookList,
   notebookOptions,
 } from './notebookFixtures';
+import {
+  deployment,
+  deploymentDeletion,
+  deploymentResult,
+  modelServing,
+} from './servingFixtures';
 import {
   sparkDeletion,
   sparkJobDetail,
@@ -85,6 +92,34 @@ export function fakeMlPlatformApi(
     deleteSparkWorkload: jest.fn(
       async (_namespace: string, kind: string, name: string) =>
         sparkDeletion(kind, name),
+    ),
+    getModelServing: jest.fn(async (model: string) => modelServing({ model })),
+    listNamespaceDeployments: jest.fn(async () => ({ deployments: [] })),
+    listTeamDeployments: jest.fn(async () => ({ deployments: [] })),
+    getDeployment: jest.fn(async (namespace: string, name: string) =>
+      deployment({ namespace, name }),
+    ),
+    deployModel: jest.fn(
+      async (namespace: string, request: DeployModelRequest) =>
+        deploymentResult(
+          deployment({ namespace, name: request.name, model: request.model }),
+          { dryRun: request.dryRun ?? false },
+        ),
+    ),
+    addPredictor: jest.fn(async (namespace: string, name: string) =>
+      deploymentResult(deployment({ namespace, name })),
+    ),
+    setTraffic: jest.fn(async (namespace: string, name: string) =>
+      deploymentResult(deployment({ namespace, name })),
+    ),
+    promotePredictor: jest.fn(async (namespace: string, name: string) =>
+      deploymentResult(deployment({ namespace, name })),
+    ),
+    rollbackDeployment: jest.fn(async (namespace: string, name: string) =>
+      deploymentResult(deployment({ namespace, name })),
+    ),
+    deleteDeployment: jest.fn(async (_namespace: string, name: string) =>
+      deploymentDeletion(name),
     ),
     ...overrides,
   } as jest.Mocked<MlPlatformApi>;

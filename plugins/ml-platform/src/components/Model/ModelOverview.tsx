@@ -1,33 +1,67 @@
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import type { ModelDetails } from '@ml-platform/backstage-plugin-ml-platform-common';
-import { useMemo } from 'react';
+import type {
+  ModelDetails,
+  ModelVersionSummary,
+} from '@ml-platform/backstage-plugin-ml-platform-common';
+import { type ReactNode, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlPlatformApiRef } from '../../api/MlPlatformClient';
 import { MlflowErrorPanel } from '../Mlflow/MlflowErrorPanel';
+import {
+  defaultChoice,
+  type VersionChoice,
+  versionChoice,
+} from '../Serving/deployForm';
+import { DeployModelDialog } from '../Serving/DeployModelDialog';
+import { ModelServingSection } from '../Serving/ModelServingSection';
 import { CompareVersionsChart } from './CompareVersionsChart';
 import { ModelFacts } from './ModelFacts';
 import { ModelVersionsTable } from './ModelVersionsTable';
 import { defaultChartMetric, keyRunColumns } from './modelVersions';
 import { NoVersionsEmptyState } from './NoVersionsEmptyState';
 
-function ModelVersions({ model }: { model: ModelDetails }) {
+function ModelVersions({
+  model,
+  serving,
+  onDeploy,
+}: {
+  model: ModelDetails;
+  /** The Serving section, below the versions. */
+  serving: ReactNode;
+  onDeploy?: (version: ModelVersionSummary) => void;
+}) {
   const keyColumns = useMemo(
     () => keyRunColumns(model.versions),
     [model.versions],
   );
   if (model.versions.length === 0) {
     return (
-      <Grid item xs={12}>
-        <NoVersionsEmptyState model={model.name} mlflowUrl={model.mlflowUrl} />
-      </Grid>
+      <>
+        <Grid item xs={12}>
+          <NoVersionsEmptyState
+            model={model.name}
+            mlflowUrl={model.mlflowUrl}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          {serving}
+        </Grid>
+      </>
     );
   }
   return (
     <>
       <Grid item xs={12}>
-        <ModelVersionsTable versions={model.versions} keyColumns={keyColumns} />
+        <ModelVersionsTable
+          versions={model.versions}
+          keyColumns={keyColumns}
+          onDeploy={onDeploy}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        {serving}
       </Grid>
       <Grid item xs={12}>
         <CompareVersionsChart
@@ -41,8 +75,9 @@ function ModelVersions({ model }: { model: ModelDetails }) {
 }
 
 /**
- * A registered model: its facts, versions with their source runs, and a chart
- * comparing a metric across versions.
+ * A registered model: its facts, versions with their source runs, where they
+ * serve (with Deploy for the owning team), and a chart comparing a metric
+ * across versions.
  * @public
  */
 export function ModelOverview(props: {
@@ -57,6 +92,9 @@ export function ModelOverview(props: {
     () => api.getModel(name),
     [api, name],
   );
+  // Read beside the model: where it serves does not hold up its versions.
+  const serving = useAsyncRetry(() => api.getModelServing(name), [api, name]);
+  const [deployChoice, setDeployChoice] = useState<VersionChoice>();
 
   if (loading) {
     return <Progress />;
@@ -83,12 +121,36 @@ export function ModelOverview(props: {
     );
   }
   const model = value!;
+  const canDeploy = !!serving.value?.canDeploy && model.versions.length > 0;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <ModelFacts model={model} />
       </Grid>
-      <ModelVersions model={model} />
+      <ModelVersions
+        model={model}
+        onDeploy={
+          canDeploy
+            ? version => setDeployChoice(versionChoice(version.version))
+            : undefined
+        }
+        serving={
+          <ModelServingSection
+            model={model}
+            serving={serving}
+            onDeploy={() => setDeployChoice(defaultChoice(model))}
+          />
+        }
+      />
+      {deployChoice && serving.value && (
+        <DeployModelDialog
+          model={model}
+          serving={serving.value}
+          initialChoice={deployChoice}
+          onClose={() => setDeployChoice(undefined)}
+          onDeployed={serving.retry}
+        />
+      )}
     </Grid>
   );
 }

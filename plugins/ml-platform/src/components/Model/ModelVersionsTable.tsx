@@ -1,7 +1,8 @@
 import { Link, Table, type TableColumn } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type { ModelVersionSummary } from '@ml-platform/backstage-plugin-ml-platform-common';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { DeployButton } from '../Serving/DeployButton';
 import { formatMetric } from '../Mlflow/formatValue';
 import { TimestampCell } from '../Mlflow/TimestampCell';
 import { AliasChips } from './AliasChips';
@@ -26,6 +27,8 @@ function metricOf(version: ModelVersionSummary, key: string): number {
 function buildColumns(
   versions: ModelVersionSummary[],
   key: KeyRunColumns,
+  onDeploy: { current?: (version: ModelVersionSummary) => void },
+  deployable: boolean,
 ): TableColumn<ModelVersionSummary>[] {
   const columns: TableColumn<ModelVersionSummary>[] = [
     {
@@ -88,6 +91,19 @@ function buildColumns(
       }),
     ),
   );
+  if (deployable) {
+    columns.push({
+      title: 'Serving',
+      sorting: false,
+      render: v => (
+        <DeployButton
+          size="small"
+          variant="outlined"
+          onClick={() => onDeploy.current?.(v)}
+        />
+      ),
+    });
+  }
   return columns;
 }
 
@@ -95,11 +111,17 @@ function buildColumns(
 export function ModelVersionsTable(props: {
   versions: ModelVersionSummary[];
   keyColumns: KeyRunColumns;
+  /** Given when the user may deploy the model: a Deploy button per version. */
+  onDeploy?: (version: ModelVersionSummary) => void;
 }) {
   const { versions, keyColumns } = props;
+  // The columns need not change when the parent passes a new callback.
+  const onDeploy = useRef(props.onDeploy);
+  onDeploy.current = props.onDeploy;
+  const deployable = props.onDeploy !== undefined;
   const columns = useMemo(
-    () => buildColumns(versions, keyColumns),
-    [versions, keyColumns],
+    () => buildColumns(versions, keyColumns, onDeploy, deployable),
+    [versions, keyColumns, deployable],
   );
   // material-table writes its bookkeeping into the row objects: give it copies.
   const data = useMemo(() => versions.map(v => ({ ...v })), [versions]);
