@@ -1,5 +1,5 @@
 /**
- * Generative test of the backend's inputs: about 2,700 random and hostile
+ * Generative test of the backend's inputs: about 3,100 random and hostile
  * requests to every route and every actions-registry action, as signed-in
  * users, against the local platform's apiserver and MLflow. Whatever comes
  * in, the backend answers without a server error (only a 503 that names a
@@ -9,6 +9,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   CoreV1Api,
+  CustomObjectsApi,
   KubeConfig,
   RbacAuthorizationV1Api,
 } from '@kubernetes/client-node';
@@ -58,7 +59,7 @@ const ACTIONS = `${BASE}/.backstage/actions/v1/actions`;
 const BUDGET_LEDGER = 'ml-platform-budget';
 
 /**
- * Requests per route and per action, about 2,700 in all. Most are refused
+ * Requests per route and per action, about 3,100 in all. Most are refused
  * within milliseconds; the file should take well under two minutes.
  */
 const RUNS = {
@@ -76,6 +77,8 @@ const RUNS = {
   teamOverviewAction: 120,
   modelAction: 120,
   runSearchAction: 200,
+  deploy: 250,
+  deployAction: 150,
 };
 
 /**
@@ -322,6 +325,7 @@ describe('hostile input to every route and action, against the local platform', 
   let server: any;
   let core: CoreV1Api;
   let rbac: RbacAuthorizationV1Api;
+  let custom: CustomObjectsApi;
   let mlflow: MlflowClient;
   let experimentId: string;
   let runId: string;
@@ -337,10 +341,16 @@ describe('hostile input to every route and action, against the local platform', 
   /** The suite's objects on the cluster (all carry the team label): namespaces, and `namespace/Kind/name` of quotas and role bindings. */
   async function clusterSnapshot(): Promise<ClusterSnapshot> {
     const labelSelector = TEAM_LABEL;
-    const [namespaces, quotas, bindings] = await Promise.all([
+    const [namespaces, quotas, bindings, deployments] = await Promise.all([
       core.listNamespace({ labelSelector }),
       core.listResourceQuotaForAllNamespaces({ labelSelector }),
       rbac.listRoleBindingForAllNamespaces({ labelSelector }),
+      custom.listClusterCustomObject({
+        group: 'machinelearning.seldon.io',
+        version: 'v1',
+        plural: 'seldondeployments',
+        labelSelector,
+      }) as Promise<{ items: Array<{ metadata?: any }> }>,
     ]);
     const key = (kind: string) => (object: { metadata?: any }) =>
       `${object.metadata?.namespace}/${kind}/${object.metadata?.name}`;
@@ -349,6 +359,7 @@ describe('hostile input to every route and action, against the local platform', 
       objects: new Set([
         ...quotas.items.map(key('ResourceQuota')),
         ...bindings.items.map(key('RoleBinding')),
+        ...deployments.items.map(key('SeldonDeployment')),
       ]),
     };
   }
@@ -409,7 +420,12 @@ describe('hostile input to every route and action, against the local platform', 
       result?.dryRun === false &&
       typeof result.namespace === 'string'
     ) {
-      created.add(result.namespace);
+      if (result.curlExample !== undefined) {
+        // a deployment the request made: that one object, not its namespace
+        created.add(`${result.namespace}/SeldonDeployment/${result.name}`);
+      } else {
+        created.add(result.namespace);
+      }
     }
   }
 
@@ -454,11 +470,20 @@ describe('hostile input to every route and action, against the local platform', 
     kubeConfig.loadFromFile(platform.kubeconfigPath);
     core = kubeConfig.makeApiClient(CoreV1Api);
     rbac = kubeConfig.makeApiClient(RbacAuthorizationV1Api);
+    custom = kubeConfig.makeApiClient(CustomObjectsApi);
     mlflow = new MlflowClient({ baseUrl: platform.mlflowUrl });
     ({ server } = await startPlatformBackend({
       platform,
       organisation,
-      extraConfig: { mlflow: { baseUrl: platform.mlflowUrl } },
+      extraConfig: {
+        mlflow: { baseUrl: platform.mlflowUrl },
+        // valid deploy requests get as far as the cluster
+        serving: {
+          artifactStores: [
+            { prefix: 'mlflow-artifacts:/', uri: 's3://mlflow-artifacts/' },
+          ],
+        },
+      },
     }));
 
     const teamNamespace = await request(server)
@@ -701,6 +726,21 @@ describe('hostile input to every route and action, against the local platform', 
       );
     });
 
+    it('POST /namespaces/{namespace}/deployments', async () => {
+      await checkAll(
+        RUNS.deploy,
+        fc.record({
+          user: signedInUser,
+          method: fc.constant('POST' as const),
+          path: pathSegment(fc.constantFrom(fuzz, other, 'default')).map(
+            namespace => `${BASE}/namespaces/${namespace}/deployments`,
+          ),
+          body: bodyText(deployFields()),
+          contentType,
+        }),
+      );
+    });
+
     it('GET /models/{name}', async () => {
       await checkAll(
         RUNS.model,
@@ -754,6 +794,19 @@ describe('hostile input to every route and action, against the local platform', 
       );
     });
 
+    it('deploy-model-version', async () => {
+      await checkAll(
+        RUNS.deployAction,
+        invoke('deploy-model-version', {
+          namespace: optional(
+            stringField(fc.constantFrom(fuzz, other, 'default')),
+            8,
+          ),
+          ...deployFields(),
+        }),
+      );
+    });
+
     it('search-mlflow-runs', async () => {
       await checkAll(
         RUNS.runSearchAction,
@@ -770,7 +823,10 @@ describe('hostile input to every route and action, against the local platform', 
     expect({
       namespaces: [...after.namespaces].filter(name => !explained(name)),
       objects: [...after.objects].filter(
-        key => !initial.objects.has(key) && !created.has(key.split('/')[0]),
+        key =>
+          !initial.objects.has(key) &&
+          !created.has(key.split('/')[0]) &&
+          !created.has(key),
       ),
       reservations: (await ledgerEntries()).filter(
         name => !ledgerBefore.includes(name) && !created.has(name),
@@ -778,6 +834,41 @@ describe('hostile input to every route and action, against the local platform', 
     }).toEqual({ namespaces: [], objects: [], reservations: [] });
     expect(await experimentCount()).toBe(experimentsBefore);
   });
+
+  /** A deploy request: the fuzz team's model or others, versions, aliases, sizes, and a smuggled model URI. */
+  function deployFields() {
+    return {
+      model: stringField(modelNameValue()),
+      version: optional(
+        stringField(fc.constantFrom('1', '2', '0', '01', '1e3', '-1', '')),
+      ),
+      alias: optional(stringField(fc.constantFrom('champion', 'x', ''))),
+      name: stringField(dnsLabel),
+      protocol: optional(stringField(fc.constantFrom('seldon', 'v2', 'grpc'))),
+      replicas: optional(
+        validOrHostile(fc.integer({ min: -1, max: 12 }).map(json)),
+      ),
+      cpu: optional(
+        stringField(fc.constantFrom('100m', '1', '64', '-1', '1e999')),
+      ),
+      memory: optional(
+        stringField(fc.constantFrom('256Mi', '1Gi', '10Mi', '1Ei')),
+      ),
+      autoscaling: optional(
+        validOrHostile(
+          fc
+            .record({
+              minReplicas: fc.integer({ min: 0, max: 4 }),
+              maxReplicas: fc.integer({ min: 0, max: 12 }),
+            })
+            .map(json),
+        ),
+        1,
+      ),
+      modelUri: optional(stringField(fc.constant('s3://elsewhere/model')), 1),
+      dryRun: optional(validOrHostile(fc.boolean().map(json))),
+    };
+  }
 
   /** Model names: the seeded model, one MLflow does not have, and hostile ones. */
   function modelNameValue() {

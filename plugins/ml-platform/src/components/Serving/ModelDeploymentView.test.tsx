@@ -129,6 +129,17 @@ describe('ModelDeploymentView', () => {
       'href',
       '/catalog/default/resource/fraud-risk-classifier',
     );
+    // each predictor's version opens the model's versions
+    const versionLinks = screen.getAllByRole('link', {
+      name: /^Version \d+ of fraud-risk-classifier$/,
+    });
+    expect(versionLinks.length).toBeGreaterThan(0);
+    for (const link of versionLinks) {
+      expect(link).toHaveAttribute(
+        'href',
+        '/catalog/default/resource/fraud-risk-classifier/model',
+      );
+    }
   });
 
   it('offers no roll back with a single predictor', async () => {

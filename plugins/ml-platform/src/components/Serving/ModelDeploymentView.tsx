@@ -220,6 +220,7 @@ function DeploymentPage(props: {
         </Grid>
         <Grid item xs={12}>
           <PredictorsTable
+            model={deployment.model}
             predictors={deployment.predictors}
             busy={busy}
             onPromote={predictor => setDialog({ kind: 'promote', predictor })}

@@ -1,4 +1,4 @@
-import { Table, type TableColumn } from '@backstage/core-components';
+import { Link, Table, type TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
@@ -6,9 +6,11 @@ import Typography from '@material-ui/core/Typography';
 import type { ServingPredictor } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { useMemo, useRef } from 'react';
 import { SparkStatus } from '../Spark/SparkStatus';
+import { useEntityPath } from './EntityLink';
 import {
   formatReplicas,
   formatTraffic,
+  modelEntityRef,
   predictorStateDisplay,
 } from './formatServing';
 
@@ -17,6 +19,7 @@ type Handlers = { onPromote(predictor: ServingPredictor): void };
 function buildColumns(
   handlers: { current: Handlers },
   busy: boolean,
+  model: string,
 ): TableColumn<ServingPredictor>[] {
   return [
     {
@@ -49,7 +52,7 @@ function buildColumns(
       render: p => (
         <>
           <Typography variant="body2" component="span" display="block">
-            v{p.version}
+            <VersionLink model={model} version={p.version} />
           </Typography>
           <Typography
             variant="caption"
@@ -105,8 +108,26 @@ function buildColumns(
   ];
 }
 
+/** A version, linked to the model page's versions (its Model tab) when the catalog has the model. */
+function VersionLink(props: { model: string; version: string }) {
+  const path = useEntityPath(modelEntityRef(props.model));
+  const text = `v${props.version}`;
+  return path ? (
+    <Link
+      to={`${path}/model`}
+      aria-label={`Version ${props.version} of ${props.model}`}
+    >
+      {text}
+    </Link>
+  ) : (
+    <>{text}</>
+  );
+}
+
 /** The predictors of a deployment: version, share, replicas and state, and Promote. */
 export function PredictorsTable(props: {
+  /** The registered model the deployment serves. */
+  model: string;
   predictors: ServingPredictor[];
   busy: boolean;
   onPromote(predictor: ServingPredictor): void;
@@ -114,8 +135,8 @@ export function PredictorsTable(props: {
   const handlers = useRef<Handlers>(props);
   handlers.current = props;
   const columns = useMemo(
-    () => buildColumns(handlers, props.busy),
-    [props.busy],
+    () => buildColumns(handlers, props.busy, props.model),
+    [props.busy, props.model],
   );
   // material-table writes its bookkeeping into the row objects: give it copies.
   const data = useMemo(
