@@ -121,6 +121,10 @@ test("alice deploys the model's champion from its page, tries the challenger at 
   await expect(
     bob.getByRole('button', { name: 'Deploy this version' }),
   ).toHaveCount(0);
+  // nor see the deployment in the catalog
+  await bob.goto(deploymentPage);
+  await expect(bob.getByText(/not found/i).first()).toBeVisible();
+  await expect(bob.getByTestId('model-deployment')).toHaveCount(0);
   await bobContext.close();
 
   // clean up: alice deletes it

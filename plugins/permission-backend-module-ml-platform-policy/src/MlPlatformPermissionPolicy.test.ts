@@ -235,11 +235,13 @@ describe('MlPlatformPermissionPolicy', () => {
     ) => isAuthorized(await decide(permission, user), target);
 
     it.each([catalogEntityReadPermission, catalogEntityRefreshPermission])(
-      "hides other teams' ML projects and models, but not public models ($name)",
+      "hides other teams' ML projects, model deployments and models, but not public models ($name)",
       async permission => {
         const cases: [Entity, boolean][] = [
           [entity('Component', 'ml-project', 'fraud-detection'), true],
           [entity('Component', 'ml-project', 'recommendations'), false],
+          [entity('Component', 'model-deployment', 'fraud-detection'), true],
+          [entity('Component', 'model-deployment', 'recommendations'), false],
           [entity('Resource', 'ml-model', 'fraud-detection'), true],
           [entity('Resource', 'ml-model', 'recommendations'), false],
           [

@@ -52,6 +52,7 @@ import {
   adminOnlyPermissions,
   ML_MODEL_ENTITY_TYPE,
   ML_PROJECT_COMPONENT_TYPE,
+  MODEL_DEPLOYMENT_COMPONENT_TYPE,
   platformStatusReadPermission,
   PUBLIC_MODEL_LABEL,
   publicModelReadPermission,
@@ -105,6 +106,15 @@ const isMlProject: CatalogCriteria = {
     }),
   ],
 };
+const isModelDeployment: CatalogCriteria = {
+  allOf: [
+    catalogConditions.isEntityKind({ kinds: ['Component'] }),
+    catalogConditions.hasSpec({
+      key: 'type',
+      value: MODEL_DEPLOYMENT_COMPONENT_TYPE,
+    }),
+  ],
+};
 const isMlModel: CatalogCriteria = {
   allOf: [
     catalogConditions.isEntityKind({ kinds: ['Resource'] }),
@@ -113,16 +123,16 @@ const isMlModel: CatalogCriteria = {
 };
 
 /**
- * Entities a user may see: everything but ML projects and ML models, which
- * only their team sees (and so their Kubernetes tabs), except models tagged
- * public.
+ * Entities a user may see: everything but ML projects, model deployments
+ * and ML models, which only their team sees (and so their Kubernetes tabs),
+ * except models tagged public.
  */
 const visibleEntities =
   (permission: ResourcePermission<typeof RESOURCE_TYPE_CATALOG_ENTITY>): Rule =>
   ({ user }) =>
     createCatalogConditionalDecision(permission, {
       anyOf: [
-        { not: { anyOf: [isMlProject, isMlModel] } },
+        { not: { anyOf: [isMlProject, isModelDeployment, isMlModel] } },
         ownedBy(user),
         {
           allOf: [
