@@ -4,6 +4,7 @@ import {
   notebookInputSchema,
   type NotebookServiceApi,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
+import { workloadOutput } from './workloadOutput';
 
 /**
  * The notebook actions of the actions registry (MCP tools): the same
@@ -66,13 +67,7 @@ export function registerNotebookActions(
         dryRun,
       });
       return {
-        output: {
-          namespace: result.namespace,
-          name: result.name,
-          dryRun: result.dryRun,
-          objects: result.applied.map(applied => applied.object),
-          notes: result.notes,
-        },
+        output: workloadOutput(result),
       };
     },
   });

@@ -7,14 +7,11 @@ import {
   type ServingServiceApi,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
 import type { ModelDeploymentResult } from '@ml-platform/backstage-plugin-ml-platform-common';
+import { workloadOutput } from './workloadOutput';
 
 /** What a change answers: the deployment and where it serves, without the full manifests. */
 const changed = (result: ModelDeploymentResult) => ({
-  namespace: result.namespace,
-  name: result.name,
-  dryRun: result.dryRun,
-  objects: result.applied.map(applied => applied.object),
-  notes: result.notes,
+  ...workloadOutput(result),
   ...(result.predictionUrl ? { predictionUrl: result.predictionUrl } : {}),
   curlExample: result.curlExample,
   deployment: result.deployment,

@@ -5,16 +5,7 @@ import {
   sparkJobInputSchema,
   type SparkServiceApi,
 } from '@ml-platform/backstage-plugin-ml-platform-node';
-import type { WorkloadResult } from '@ml-platform/backstage-plugin-ml-platform-common';
-
-/** What a create answers: the result without the full manifests. */
-const created = (result: WorkloadResult) => ({
-  namespace: result.namespace,
-  name: result.name,
-  dryRun: result.dryRun,
-  objects: result.applied.map(applied => applied.object),
-  notes: result.notes,
-});
+import { workloadOutput } from './workloadOutput';
 
 /**
  * The Spark actions of the actions registry (MCP tools): the same service,
@@ -85,7 +76,7 @@ export function registerSparkActions(
       });
       return {
         output: {
-          ...created(result),
+          ...workloadOutput(result),
           kind: result.kind,
           ...(result.nextRuns ? { nextRuns: result.nextRuns } : {}),
           ...(result.uiUrl ? { uiUrl: result.uiUrl } : {}),
@@ -116,7 +107,7 @@ export function registerSparkActions(
       });
       return {
         output: {
-          ...created(result),
+          ...workloadOutput(result),
           ...(result.connection ? { connection: result.connection } : {}),
         },
       };
@@ -198,7 +189,7 @@ export function registerSparkActions(
         dryRun: input.dryRun,
         newName: input.newName,
       });
-      return { output: { ...created(result), kind: result.kind } };
+      return { output: { ...workloadOutput(result), kind: result.kind } };
     },
   });
 

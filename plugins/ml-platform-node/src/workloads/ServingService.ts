@@ -36,6 +36,7 @@ import { examplePayload, signatureColumns } from './kinds/seldon/payload';
 import type { ServableModel } from '../mlflow/MlflowReader';
 import type { ServingSettings } from './servingSettings';
 import type { TeamNamespace } from './teamNamespace';
+import { zodIssues } from './zodIssues';
 import {
   callerRef,
   type WorkloadRead,
@@ -139,17 +140,7 @@ export const setTrafficRequestSchema = (zod: typeof z) =>
 function parsed<T>(schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input ?? {});
   if (!result.success) {
-    throw new InputError(
-      describeIssues(
-        result.error.issues.map(issue => ({
-          field: issue.path.join('.') || 'input',
-          reason:
-            issue.code === 'invalid_type' && issue.received === 'undefined'
-              ? 'is required'
-              : issue.message.toLocaleLowerCase('en-US'),
-        })),
-      ),
-    );
+    throw new InputError(describeIssues(zodIssues(result.error)));
   }
   return result.data;
 }

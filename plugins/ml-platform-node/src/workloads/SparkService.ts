@@ -28,7 +28,8 @@ import {
   type SparkClusterInput,
   type SparkJobInput,
 } from './kinds/spark';
-import { fillPattern, type SparkSettings } from './sparkSettings';
+import type { SparkSettings } from './sparkSettings';
+import { fillPattern } from './urlPattern';
 import type { WorkloadRead, WorkloadService } from './WorkloadService';
 
 /** The workload paths of the three Spark kinds. @public */

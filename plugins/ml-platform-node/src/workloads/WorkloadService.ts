@@ -28,7 +28,6 @@ import {
   describeIssues,
   teamResourcesReadPermission,
   workloadManagePermission,
-  type ValidationIssue,
   type WorkloadResult,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { z } from 'zod/v3';
@@ -47,6 +46,7 @@ import { unfitResources, type NodeCapacity } from './nodeCapacity';
 import { describeShortfall, quotaShortfalls } from './quotaHeadroom';
 import type { TeamNamespace, TeamNamespaces } from './teamNamespace';
 import type { RelatedObjects, WorkloadKind } from './WorkloadKind';
+import { zodIssues } from './zodIssues';
 
 /** A workload object with what its state is read from. @public */
 export type WorkloadRead = {
@@ -89,17 +89,6 @@ export function callerRef(credentials: BackstageCredentials): string {
     subject?: string;
   };
   return principal.userEntityRef ?? principal.subject ?? 'unknown';
-}
-
-/** zod's issues as the suite's field-named issues. */
-function zodIssues(error: z.ZodError): ValidationIssue[] {
-  return error.issues.map(issue => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : 'input',
-    reason:
-      issue.code === 'invalid_type' && issue.received === 'undefined'
-        ? 'is required'
-        : issue.message.toLocaleLowerCase('en-US'),
-  }));
 }
 
 /** What `next` asks beyond `previous`, line by line (pure). */

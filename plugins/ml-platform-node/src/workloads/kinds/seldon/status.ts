@@ -13,7 +13,7 @@ import {
   type ServingState,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { describePod, latestWarning } from '../../podState';
-import { fillPattern } from '../../sparkSettings';
+import { fillPattern } from '../../urlPattern';
 import type { ServingSettings } from '../../servingSettings';
 import type { RelatedObjects, WorkloadStatus } from '../../WorkloadKind';
 import { predictorNameOf } from './input';

@@ -20,7 +20,8 @@ import {
   type SparkUiInfo,
 } from '@ml-platform/backstage-plugin-ml-platform-common';
 import { describePod, timeOf } from '../../podState';
-import { fillPattern, type SparkSettings } from '../../sparkSettings';
+import type { SparkSettings } from '../../sparkSettings';
+import { fillPattern } from '../../urlPattern';
 import type { RelatedObjects, WorkloadStatus } from '../../WorkloadKind';
 
 /** Who owns a workload, from its labels. */
